@@ -1,0 +1,50 @@
+//! Awareness messages (message type `0x01`): one encoded awareness update.
+//!
+//! ```text
+//! awareness = varUint8Array(update)
+//! ```
+//!
+//! The update's inner structure (client ids, clocks, JSON states) is y-protocols' business and
+//! is carried opaquely.
+
+use crate::{
+    parse::{Cx, PResult, Source},
+    sink::{put_var_bytes, Sink},
+    storage::Storage,
+    var_bytes,
+};
+
+/// An awareness update, carried as opaque bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "type",
+        rename = "awareness-update",
+        from = "crate::json_form::AwarenessForm<S>",
+        bound(
+            serialize = "S::Str: serde::Serialize",
+            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+        )
+    )
+)]
+pub struct AwarenessMessage<S: Storage> {
+    /// The encoded awareness update (y-protocols `encodeAwarenessUpdate`).
+    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+    pub update: S::Bytes,
+}
+
+impl<S: Storage> AwarenessMessage<S> {
+    pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        input: &'i [u8],
+    ) -> PResult<'i, Self> {
+        let (rest, update) = var_bytes::payload(cx, input, "the awareness update")?;
+        Ok((rest, AwarenessMessage { update }))
+    }
+
+    pub(crate) fn write<W: Sink>(&self, out: &mut W) {
+        put_var_bytes(out, &self.update);
+    }
+}

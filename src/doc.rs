@@ -1,0 +1,142 @@
+//! Y.js document sync messages (message type `0x00`), as in y-protocols' sync protocol.
+//!
+//! ```text
+//! doc = 00 • varUint8Array(stateVector)   sync-step-1
+//!     | 01 • varUint8Array(update)        sync-step-2
+//!     | 02 • varUint8Array(update)        update
+//! ```
+
+use crate::{
+    parse::{Cx, PResult, Source},
+    sink::{put_var_bytes, Sink},
+    storage::Storage,
+    var_bytes,
+};
+
+/// The sub-type byte of a doc message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocType {
+    /// `0x00`: sync-step-1, the sender's state vector.
+    SyncStep1 = 0,
+    /// `0x01`: sync-step-2, the update the receiver is missing.
+    SyncStep2 = 1,
+    /// `0x02`: an incremental update.
+    Update = 2,
+}
+
+impl DocType {
+    /// The doc type of a sub-type byte, or `None` for an unknown byte.
+    pub const fn from_byte(byte: u8) -> Option<DocType> {
+        match byte {
+            0 => Some(DocType::SyncStep1),
+            1 => Some(DocType::SyncStep2),
+            2 => Some(DocType::Update),
+            _ => None,
+        }
+    }
+
+    /// The sub-type byte.
+    pub const fn as_byte(self) -> u8 {
+        self as u8
+    }
+
+    /// The name used in the JSON form (`sync-step-1`, `sync-step-2`, `update`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DocType::SyncStep1 => "sync-step-1",
+            DocType::SyncStep2 => "sync-step-2",
+            DocType::Update => "update",
+        }
+    }
+}
+
+/// A doc message: the sync protocol's three messages.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        tag = "type",
+        deny_unknown_fields,
+        bound(
+            serialize = "S::Str: serde::Serialize",
+            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+        )
+    )
+)]
+pub enum DocMessage<S: Storage> {
+    /// Sync step 1: the sender's encoded state vector.
+    #[cfg_attr(feature = "serde", serde(rename = "sync-step-1"))]
+    SyncStep1 {
+        /// The Y.js state vector (`sv` in the JSON form).
+        #[cfg_attr(
+            feature = "serde",
+            serde(rename = "sv", with = "crate::json_form::hex")
+        )]
+        state_vector: S::Bytes,
+    },
+    /// Sync step 2: the update that brings the receiver up to date.
+    #[cfg_attr(feature = "serde", serde(rename = "sync-step-2"))]
+    SyncStep2 {
+        /// The Y.js update.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+        update: S::Bytes,
+    },
+    /// An incremental update.
+    #[cfg_attr(feature = "serde", serde(rename = "update"))]
+    Update {
+        /// The Y.js update.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+        update: S::Bytes,
+    },
+}
+
+impl<S: Storage> DocMessage<S> {
+    /// The message's sub-type.
+    pub fn doc_type(&self) -> DocType {
+        match self {
+            DocMessage::SyncStep1 { .. } => DocType::SyncStep1,
+            DocMessage::SyncStep2 { .. } => DocType::SyncStep2,
+            DocMessage::Update { .. } => DocType::Update,
+        }
+    }
+
+    /// The bytes the message carries (state vector or update).
+    pub fn payload(&self) -> &[u8] {
+        match self {
+            DocMessage::SyncStep1 {
+                state_vector: bytes,
+            }
+            | DocMessage::SyncStep2 { update: bytes }
+            | DocMessage::Update { update: bytes } => bytes,
+        }
+    }
+
+    /// Parse the byte array after a sub-type byte that was already read.
+    pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        doc_type: DocType,
+        input: &'i [u8],
+    ) -> PResult<'i, Self> {
+        Ok(match doc_type {
+            DocType::SyncStep1 => {
+                let (rest, state_vector) = var_bytes::payload(cx, input, "the state vector")?;
+                (rest, DocMessage::SyncStep1 { state_vector })
+            }
+            DocType::SyncStep2 => {
+                let (rest, update) = var_bytes::payload(cx, input, "the update")?;
+                (rest, DocMessage::SyncStep2 { update })
+            }
+            DocType::Update => {
+                let (rest, update) = var_bytes::payload(cx, input, "the update")?;
+                (rest, DocMessage::Update { update })
+            }
+        })
+    }
+
+    /// Write `docType • varUint8Array`.
+    pub(crate) fn write<W: Sink>(&self, out: &mut W) {
+        out.put_u8(self.doc_type().as_byte());
+        put_var_bytes(out, self.payload());
+    }
+}

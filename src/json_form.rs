@@ -1,0 +1,227 @@
+//! The JSON form of `spec/json-form.md`, as serde impls (feature `serde`).
+//!
+//! Byte arrays are lowercase hex strings, integers JSON numbers up to 2^53 − 1, and every
+//! message object carries its wire name in `"type"`. Message frames serialize their keys in
+//! the order `document`, `type`, `payload`.
+
+use alloc::vec::Vec;
+use core::fmt;
+use serde::{
+    de::{self, Deserializer},
+    ser::{SerializeMap, Serializer},
+    Deserialize, Serialize,
+};
+
+use crate::{
+    list::List, parse::Element, storage::Storage, AwarenessMessage, DocMessage, Frame,
+    SnapshotMessage, U53,
+};
+
+/// Lowercase hex for byte arrays.
+pub(crate) mod hex {
+    use super::*;
+
+    /// Shows bytes as lowercase hex without allocating.
+    pub(crate) struct Hex<'a>(pub(crate) &'a [u8]);
+
+    impl fmt::Display for Hex<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.iter().try_for_each(|byte| write!(f, "{byte:02x}"))
+        }
+    }
+
+    /// The value of one hex digit (either case).
+    pub(crate) fn digit(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => c.checked_sub(b'0'),
+            b'a'..=b'f' => c.checked_sub(b'a' - 10),
+            b'A'..=b'F' => c.checked_sub(b'A' - 10),
+            _ => None,
+        }
+    }
+
+    /// Bytes from an even-length hex string, or the index of the first bad character.
+    pub(crate) fn decode(text: &str) -> Result<Vec<u8>, usize> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len() / 2);
+        let mut pairs = bytes.chunks_exact(2);
+        for (i, pair) in pairs.by_ref().enumerate() {
+            let at = i.saturating_mul(2);
+            let &[hi, lo] = <&[u8; 2]>::try_from(pair).map_err(|_| at)?;
+            let hi = digit(hi).ok_or(at)?;
+            let lo = digit(lo).ok_or(at.saturating_add(1))?;
+            out.push(hi.wrapping_shl(4) | lo);
+        }
+        if pairs.remainder().is_empty() {
+            Ok(out)
+        } else {
+            Err(bytes.len().saturating_sub(1))
+        }
+    }
+
+    pub(crate) fn serialize<T, S>(bytes: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: core::ops::Deref<Target = [u8]>,
+        S: Serializer,
+    {
+        serializer.collect_str(&Hex(bytes))
+    }
+
+    pub(crate) fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: From<Vec<u8>>,
+    {
+        struct HexVisitor;
+        impl de::Visitor<'_> for HexVisitor {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string of hex digit pairs")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<u8>, E> {
+                decode(text).map_err(|at| E::custom(format_args!("invalid hex at character {at}")))
+            }
+        }
+        deserializer.deserialize_str(HexVisitor).map(T::from)
+    }
+}
+
+impl Serialize for U53 {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(self.get())
+    }
+}
+
+impl<'de> Deserialize<'de> for U53 {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<U53, D::Error> {
+        let value = u64::deserialize(deserializer)?;
+        U53::new(value).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "integer-out-of-range: {value} is above 2^53 - 1 (9007199254740991)"
+            ))
+        })
+    }
+}
+
+impl<S: Storage, T: Element<S> + Clone + Serialize> Serialize for List<S, T> {
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de, S: Storage, T: Deserialize<'de>> Deserialize<'de> for List<S, T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Vec::<T>::deserialize(deserializer).map(List::from)
+    }
+}
+
+impl<S: Storage> Serialize for Frame<S>
+where
+    S::Str: Serialize,
+{
+    fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
+        let kind = self.kind();
+        let type_name = match kind.message_type() {
+            Some(message_type) => message_type.as_str(),
+            None if kind == crate::FrameKind::Ping => "ping",
+            None => "pong",
+        };
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Frame::Ping | Frame::Pong => map.serialize_entry("type", type_name)?,
+            Frame::Doc { document, message } => {
+                message_entries(&mut map, document, type_name, message)?
+            }
+            Frame::Awareness { document, message } => {
+                message_entries(&mut map, document, type_name, message)?
+            }
+            Frame::Snapshot { document, message } => {
+                message_entries(&mut map, document, type_name, message)?
+            }
+        }
+        map.end()
+    }
+}
+
+fn message_entries<Ser: SerializeMap>(
+    map: &mut Ser,
+    document: &str,
+    type_name: &str,
+    payload: &impl Serialize,
+) -> Result<(), Ser::Error> {
+    map.serialize_entry("document", document)?;
+    map.serialize_entry("type", type_name)?;
+    map.serialize_entry("payload", payload)
+}
+
+/// The JSON shape of an awareness payload, for deserializing only: checks the `"type"` tag.
+#[derive(Deserialize)]
+#[serde(
+    tag = "type",
+    deny_unknown_fields,
+    bound(deserialize = "S::Bytes: From<Vec<u8>>")
+)]
+pub(crate) enum AwarenessForm<S: Storage> {
+    #[serde(rename = "awareness-update")]
+    AwarenessUpdate {
+        #[serde(with = "hex")]
+        update: S::Bytes,
+    },
+}
+
+impl<S: Storage> From<AwarenessForm<S>> for AwarenessMessage<S> {
+    fn from(form: AwarenessForm<S>) -> Self {
+        let AwarenessForm::AwarenessUpdate { update } = form;
+        AwarenessMessage { update }
+    }
+}
+
+/// The JSON shape of a frame, for deserializing only.
+#[derive(Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "kebab-case",
+    deny_unknown_fields,
+    bound(deserialize = "S::Str: Deserialize<'de>, S::Bytes: From<Vec<u8>>")
+)]
+enum FrameForm<S: Storage> {
+    Ping,
+    Pong,
+    Doc {
+        document: S::Str,
+        payload: DocMessage<S>,
+    },
+    Awareness {
+        document: S::Str,
+        payload: AwarenessMessage<S>,
+    },
+    Snapshot {
+        document: S::Str,
+        payload: SnapshotMessage<S>,
+    },
+}
+
+impl<'de, S: Storage> Deserialize<'de> for Frame<S>
+where
+    S::Str: Deserialize<'de>,
+    S::Bytes: From<Vec<u8>>,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match FrameForm::<S>::deserialize(deserializer)? {
+            FrameForm::Ping => Frame::Ping,
+            FrameForm::Pong => Frame::Pong,
+            FrameForm::Doc { document, payload } => Frame::Doc {
+                document,
+                message: payload,
+            },
+            FrameForm::Awareness { document, payload } => Frame::Awareness {
+                document,
+                message: payload,
+            },
+            FrameForm::Snapshot { document, payload } => Frame::Snapshot {
+                document,
+                message: payload,
+            },
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! `List`: a varUint count followed by that many entries, decoded lazily.
+//!
+//! ```text
+//! list = varUint(count) • entry • entry • …   (count entries)
+//! ```
+//!
+//! Decoding validates every entry once and keeps the validated bytes; iteration re-reads them
+//! without allocating. A list built from values holds them in a `Vec`.
+
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::{
+    parse::{fail, Cx, Element, PResult, Source},
+    sink::Sink,
+    storage::Storage,
+    varint, ErrorKind,
+};
+
+/// A list of entries of type `T` (snapshot metadata, ids, …) in storage `S`.
+///
+/// A decoded list is its validated wire bytes and a count: decoding it allocates nothing, and
+/// [`iter`](List::iter) yields each entry by value. A list built with [`List::from`] a `Vec`
+/// holds the values. Both compare equal when their entries are equal.
+///
+/// ```
+/// use yjs_wire::{decode, Frame, SnapshotMessage};
+///
+/// let bytes = b"YJS\x01\x01d\x02\x17list-snapshots-response\x01\x07\x02v1\x01\x01u";
+/// let Ok(Frame::Snapshot { message: SnapshotMessage::ListSnapshotsResponse { snapshots }, .. }) = decode(bytes)
+/// else { panic!() };
+/// assert_eq!(snapshots.len(), 1);
+/// assert_eq!(snapshots.iter().map(|m| m.name).collect::<Vec<_>>(), ["v1"]);
+/// ```
+#[derive(Clone)]
+pub struct List<S: Storage, T> {
+    repr: Repr<S, T>,
+}
+
+#[derive(Clone)]
+enum Repr<S: Storage, T> {
+    Wire { count: usize, raw: S::Bytes },
+    Items(Vec<T>),
+}
+
+impl<S: Storage, T: Element<S> + Clone> List<S, T> {
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        match &self.repr {
+            Repr::Wire { count, .. } => *count,
+            Repr::Items(items) => items.len(),
+        }
+    }
+
+    /// Whether the list has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entries, in wire order.
+    pub fn iter(&self) -> Iter<'_, S, T> {
+        Iter {
+            list: self,
+            index: 0,
+            pos: 0,
+        }
+    }
+
+    /// Parse `varUint(count) • count × entry`. The count is checked against
+    /// `max_list_entries` and against the bytes left (each entry takes at least
+    /// `T::MIN_WIRE_LEN`) before any entry is read.
+    pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        input: &'i [u8],
+        element: &'static str,
+    ) -> PResult<'i, Self> {
+        let (entries, count) = varint::parse(input, element)?;
+        let count = match usize::try_from(count) {
+            Ok(count) if count <= cx.limits.max_list_entries => count,
+            _ => return fail(ErrorKind::LimitExceeded, input, element),
+        };
+        match count.checked_mul(T::MIN_WIRE_LEN) {
+            Some(least) if least <= entries.len() => {}
+            _ => return fail(ErrorKind::Truncated, input, element),
+        }
+        let mut rest = entries;
+        for _ in 0..count {
+            rest = T::parse(cx, rest)?.0;
+        }
+        let used = entries.len().saturating_sub(rest.len());
+        let raw = entries.get(..used).unwrap_or_default();
+        let raw = cx.src.bytes(raw);
+        Ok((
+            rest,
+            List {
+                repr: Repr::Wire { count, raw },
+            },
+        ))
+    }
+
+    /// Write `varUint(count) • entries`.
+    pub(crate) fn write<W: Sink>(&self, out: &mut W) {
+        out.put_var_uint(u64::try_from(self.len()).unwrap_or(u64::MAX));
+        match &self.repr {
+            Repr::Wire { raw, .. } => out.put_slice(raw),
+            Repr::Items(items) => items.iter().for_each(|item| item.write(out)),
+        }
+    }
+}
+
+impl<S: Storage, T> From<Vec<T>> for List<S, T> {
+    fn from(items: Vec<T>) -> Self {
+        List {
+            repr: Repr::Items(items),
+        }
+    }
+}
+
+impl<S: Storage, T> FromIterator<T> for List<S, T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        List::from(iter.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<S: Storage, T> Default for List<S, T> {
+    fn default() -> Self {
+        List::from(Vec::new())
+    }
+}
+
+impl<S: Storage, T: Element<S> + Clone + PartialEq> PartialEq for List<S, T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.repr, &other.repr) {
+            // Canonical encoding: equal entries have equal bytes.
+            (Repr::Wire { count: a, raw: x }, Repr::Wire { count: b, raw: y }) => {
+                a == b && **x == **y
+            }
+            _ => self.len() == other.len() && self.iter().eq(other.iter()),
+        }
+    }
+}
+
+impl<S: Storage, T: Element<S> + Clone + Eq> Eq for List<S, T> {}
+
+impl<S: Storage, T: Element<S> + Clone + fmt::Debug> fmt::Debug for List<S, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'l, S: Storage, T: Element<S> + Clone> IntoIterator for &'l List<S, T> {
+    type Item = T;
+    type IntoIter = Iter<'l, S, T>;
+    fn into_iter(self) -> Iter<'l, S, T> {
+        self.iter()
+    }
+}
+
+/// Iterator over a [`List`]'s entries, by value. Allocates nothing.
+#[derive(Clone)]
+pub struct Iter<'l, S: Storage, T> {
+    list: &'l List<S, T>,
+    index: usize,
+    pos: usize,
+}
+
+impl<S: Storage, T: Element<S> + Clone> Iterator for Iter<'_, S, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let item = match &self.list.repr {
+            Repr::Wire { count, raw } => {
+                if self.index >= *count {
+                    return None;
+                }
+                let (item, next) = S::reparse::<T>(raw, self.pos)?;
+                self.pos = next;
+                item
+            }
+            Repr::Items(items) => items.get(self.index)?.clone(),
+        };
+        self.index = self.index.saturating_add(1);
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.list.len().saturating_sub(self.index);
+        (left, Some(left))
+    }
+}
+
+impl<S: Storage, T: Element<S> + Clone> ExactSizeIterator for Iter<'_, S, T> {}

@@ -1,0 +1,58 @@
+//! Where encoders write: any `BufMut`, or a counter that only adds up lengths.
+//!
+//! Every message is written by one function that takes a [`Sink`]; `encoded_len` runs the same
+//! function on a [`LenCounter`], so the length it reports is exact by construction.
+
+use bytes::BufMut;
+
+use crate::varint;
+
+/// A destination for encoded bytes.
+pub trait Sink {
+    /// Write one byte.
+    fn put_u8(&mut self, byte: u8);
+    /// Write a slice of bytes.
+    fn put_slice(&mut self, bytes: &[u8]);
+    /// Write a varUint.
+    fn put_var_uint(&mut self, value: u64) {
+        let (buf, len) = varint::encode_array(value);
+        self.put_slice(buf.get(..len).unwrap_or(&buf));
+    }
+}
+
+impl<B: BufMut> Sink for B {
+    #[inline]
+    fn put_u8(&mut self, byte: u8) {
+        BufMut::put_u8(self, byte);
+    }
+    #[inline]
+    fn put_slice(&mut self, bytes: &[u8]) {
+        BufMut::put_slice(self, bytes);
+    }
+}
+
+/// A [`Sink`] that counts bytes instead of writing them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LenCounter(pub usize);
+
+impl Sink for LenCounter {
+    #[inline]
+    fn put_u8(&mut self, _byte: u8) {
+        self.0 = self.0.saturating_add(1);
+    }
+    #[inline]
+    fn put_slice(&mut self, bytes: &[u8]) {
+        self.0 = self.0.saturating_add(bytes.len());
+    }
+    #[inline]
+    fn put_var_uint(&mut self, value: u64) {
+        self.0 = self.0.saturating_add(varint::encoded_len(value));
+    }
+}
+
+/// Write a length-prefixed byte array (varUint8Array, and varString's bytes).
+pub fn put_var_bytes<W: Sink>(out: &mut W, bytes: &[u8]) {
+    // usize always fits in u64 on supported targets; saturate rather than truncate otherwise.
+    out.put_var_uint(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+    out.put_slice(bytes);
+}

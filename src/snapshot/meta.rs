@@ -1,0 +1,91 @@
+//! `SnapshotMeta`: the metadata every snapshot message carries.
+//!
+//! ```text
+//! META = varUint(id) • varString(name) • varUint(createdAt) • varString(userId)
+//!        07          • 02 "v1"         • 01                 • 01 "u"
+//! ```
+
+use crate::{
+    parse::{Cx, Element, PResult, Source},
+    sink::{put_var_bytes, Sink},
+    storage::Storage,
+    var_bytes, varint, U53,
+};
+
+/// A snapshot's metadata: `id`, `name`, `createdAt` (milliseconds since the Unix epoch) and
+/// `userId` (who created it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        rename_all = "camelCase",
+        deny_unknown_fields,
+        bound(
+            serialize = "S::Str: serde::Serialize",
+            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+        )
+    )
+)]
+pub struct SnapshotMeta<S: Storage> {
+    /// Unique, increasing id of the snapshot within its document.
+    pub id: U53,
+    /// Human-readable name.
+    pub name: S::Str,
+    /// Creation time, milliseconds since the Unix epoch.
+    pub created_at: U53,
+    /// Id of the user who created the snapshot.
+    pub user_id: S::Str,
+}
+
+impl<S: Storage> SnapshotMeta<S> {
+    /// Metadata from its four fields.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::<Borrowed>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// assert_eq!(meta.name, "v1");
+    /// ```
+    pub fn new(
+        id: U53,
+        name: impl Into<S::Str>,
+        created_at: U53,
+        user_id: impl Into<S::Str>,
+    ) -> Self {
+        SnapshotMeta {
+            id,
+            name: name.into(),
+            created_at,
+            user_id: user_id.into(),
+        }
+    }
+}
+
+impl<S: Storage> Element<S> for SnapshotMeta<S> {
+    const MIN_WIRE_LEN: usize = 4;
+    const NAME: &'static str = "snapshot metadata";
+
+    fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
+        let (input, id) = varint::parse_u53(input, "the snapshot id")?;
+        let (input, name) = var_bytes::string(cx, input, "the snapshot name")?;
+        let (input, created_at) = varint::parse_u53(input, "the snapshot createdAt")?;
+        let (input, user_id) = var_bytes::string(cx, input, "the snapshot userId")?;
+        Ok((
+            input,
+            SnapshotMeta {
+                id,
+                name,
+                created_at,
+                user_id,
+            },
+        ))
+    }
+
+    fn write<W: Sink>(&self, out: &mut W) {
+        out.put_var_uint(self.id.get());
+        put_var_bytes(out, self.name.as_bytes());
+        out.put_var_uint(self.created_at.get());
+        put_var_bytes(out, self.user_id.as_bytes());
+    }
+}

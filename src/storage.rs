@@ -1,0 +1,113 @@
+//! Where decoded strings and byte arrays live: borrowed from the input, or shared `Bytes`.
+
+use bytes::Bytes;
+use bytestring::ByteString;
+use core::{fmt, hash::Hash, marker::PhantomData, ops::Deref};
+
+use crate::parse::{Cx, Element, Source};
+
+/// The storage a message's strings and byte arrays use.
+///
+/// There are exactly two, and the trait is sealed:
+/// - [`Borrowed<'a>`]: `&'a str` and `&'a [u8]` slices of the input. Decoding allocates nothing.
+/// - [`Shared`]: [`ByteString`] and [`Bytes`] handles into the input `Bytes`. Decoding copies
+///   nothing, checks each string once, and the message outlives the input borrow.
+///
+/// Every message type is generic over its storage, so both forms share one definition, one
+/// encoder and one set of constructors.
+pub trait Storage: sealed::Sealed + Clone + fmt::Debug + PartialEq + Eq + Hash {
+    /// A UTF-8 string.
+    type Str: Deref<Target = str> + Clone + fmt::Debug + PartialEq + Eq + Hash;
+    /// A byte array.
+    type Bytes: Deref<Target = [u8]> + Clone + fmt::Debug + PartialEq + Eq + Hash;
+}
+
+/// Strings and byte arrays borrowed from the input: `&'a str` and `&'a [u8]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Borrowed<'a>(PhantomData<&'a [u8]>);
+
+/// Strings and byte arrays held as shared, reference-counted slices of the input:
+/// [`ByteString`] and [`Bytes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Shared;
+
+impl<'a> Storage for Borrowed<'a> {
+    type Str = &'a str;
+    type Bytes = &'a [u8];
+}
+
+impl Storage for Shared {
+    type Str = ByteString;
+    type Bytes = Bytes;
+}
+
+pub(crate) mod sealed {
+    use super::*;
+
+    /// Seals [`Storage`] and re-reads validated list entries in each storage.
+    pub trait Sealed: Sized {
+        /// Parse one already validated element of a list at `pos` of `raw`, returning it and
+        /// the position after it; `None` only if `raw` is not what the decoder validated.
+        fn reparse<T: Element<Self>>(raw: &Self::Bytes, pos: usize) -> Option<(T, usize)>
+        where
+            Self: Storage;
+    }
+
+    impl<'a> Sealed for Borrowed<'a> {
+        fn reparse<T: Element<Self>>(
+            raw: &<Self as Storage>::Bytes,
+            pos: usize,
+        ) -> Option<(T, usize)> {
+            let input: &'a [u8] = raw;
+            reparse_in(BorrowedSource, input, pos)
+        }
+    }
+
+    impl Sealed for Shared {
+        fn reparse<T: Element<Self>>(
+            raw: &<Self as Storage>::Bytes,
+            pos: usize,
+        ) -> Option<(T, usize)> {
+            reparse_in(SharedSource(raw), raw, pos)
+        }
+    }
+
+    fn reparse_in<'i, X: Source<'i>, T: Element<X::Storage>>(
+        src: X,
+        input: &'i [u8],
+        pos: usize,
+    ) -> Option<(T, usize)> {
+        let rest = input.get(pos..)?;
+        let (after, item) = T::parse(&Cx::unlimited(src), rest).ok()?;
+        Some((item, input.len().checked_sub(after.len())?))
+    }
+}
+
+/// The [`Source`] of [`Borrowed`] storage: validates strings with `core::str::from_utf8`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BorrowedSource;
+
+impl<'i> Source<'i> for BorrowedSource {
+    type Storage = Borrowed<'i>;
+    fn text(self, raw: &'i [u8]) -> Option<&'i str> {
+        core::str::from_utf8(raw).ok()
+    }
+    fn bytes(self, raw: &'i [u8]) -> &'i [u8] {
+        raw
+    }
+}
+
+/// The [`Source`] of [`Shared`] storage: slices the input `Bytes` (O(1), no copy).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SharedSource<'i>(pub(crate) &'i Bytes);
+
+impl<'i> Source<'i> for SharedSource<'i> {
+    type Storage = Shared;
+    fn text(self, raw: &'i [u8]) -> Option<ByteString> {
+        ByteString::try_from(self.bytes(raw)).ok()
+    }
+    fn bytes(self, raw: &'i [u8]) -> Bytes {
+        // `raw` is always a sub-slice of the input the parser was given, which is `self.0`.
+        self.0.slice_ref(raw)
+    }
+}
