@@ -31,11 +31,15 @@ pub enum ErrorKind {
     LimitExceeded,
     /// Bytes remain after a complete frame (`trailing-bytes`).
     TrailingBytes,
+    /// A well-formed field holds a value its message does not allow: a snapshot state that
+    /// is not one of the four states, or a checksum that is neither 0 nor 32 bytes
+    /// (`invalid-value`; see `spec/snapshot-extensions.md`).
+    InvalidValue,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         ErrorKind::Truncated,
         ErrorKind::BadMagic,
         ErrorKind::UnsupportedVersion,
@@ -46,6 +50,7 @@ impl ErrorKind {
         ErrorKind::IntegerOutOfRange,
         ErrorKind::LimitExceeded,
         ErrorKind::TrailingBytes,
+        ErrorKind::InvalidValue,
     ];
 
     /// The stable kebab-case word for this kind, as in the JSON form.
@@ -65,6 +70,7 @@ impl ErrorKind {
             ErrorKind::IntegerOutOfRange => "integer-out-of-range",
             ErrorKind::LimitExceeded => "limit-exceeded",
             ErrorKind::TrailingBytes => "trailing-bytes",
+            ErrorKind::InvalidValue => "invalid-value",
         }
     }
 
@@ -88,6 +94,7 @@ impl ErrorKind {
             ErrorKind::IntegerOutOfRange => "integer above 2^53 - 1 in",
             ErrorKind::LimitExceeded => "limit exceeded by",
             ErrorKind::TrailingBytes => "bytes left after",
+            ErrorKind::InvalidValue => "value not allowed in",
         }
     }
 }

@@ -91,6 +91,7 @@ mod frame;
 mod json_form;
 mod limits;
 mod list;
+mod options;
 mod parse;
 mod sink;
 mod snapshot;
@@ -105,11 +106,16 @@ pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
 pub use error::{Error, ErrorKind};
 pub use frame::{
-    decode, decode_header, decode_header_with, decode_shared, decode_shared_with, decode_with,
-    Frame, FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
+    decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
+    decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
+    FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
 };
 pub use limits::Limits;
 pub use list::{Iter, List};
-pub use snapshot::{MetaList, SnapshotKind, SnapshotMessage, SnapshotMeta};
+pub use options::DecodeOptions;
+pub use snapshot::{
+    Checksum, ErrorCode, ErrorCodeParseError, IdList, MetaList, RawSnapshot, SnapshotDetails,
+    SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
+};
 pub use storage::{Borrowed, Shared, Storage};
 pub use u53::{U53RangeError, U53};

@@ -3,7 +3,7 @@
 
 use nom::error::{ErrorKind as NomErrorKind, ParseError};
 
-use crate::{storage::Storage, Error, ErrorKind, Limits};
+use crate::{storage::Storage, DecodeOptions, Error, ErrorKind, Limits};
 
 /// A decoding fault inside nom: the kind, the input remaining where the rejected element
 /// starts, and the element's name.
@@ -76,6 +76,8 @@ pub trait Source<'i>: Copy {
 pub struct Cx<X> {
     pub src: X,
     pub limits: Limits,
+    /// [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions).
+    pub keep_unknown_kinds: bool,
 }
 
 impl<X> Cx<X> {
@@ -83,6 +85,15 @@ impl<X> Cx<X> {
         Cx {
             src,
             limits: *limits,
+            keep_unknown_kinds: false,
+        }
+    }
+
+    /// A context with the given options.
+    pub(crate) fn with_options(src: X, limits: &Limits, options: &DecodeOptions) -> Cx<X> {
+        Cx {
+            keep_unknown_kinds: options.keep_unknown_kinds,
+            ..Cx::new(src, limits)
         }
     }
 

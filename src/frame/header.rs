@@ -139,6 +139,8 @@ pub(crate) struct Head<S: Storage> {
     pub(crate) document: Option<S::Str>,
     pub(crate) kind: FrameKind,
     pub(crate) type_offset: usize,
+    /// The kind string, only for an unknown snapshot kind kept by the decode options.
+    pub(crate) raw_kind: Option<S::Str>,
 }
 
 const CONTROL_LEN: usize = PING.len();
@@ -159,6 +161,7 @@ pub(crate) fn parse<'i, X: Source<'i>>(
                 document: None,
                 kind,
                 type_offset: CONTROL_LEN,
+                raw_kind: None,
             };
             (rest, head)
         });
@@ -170,11 +173,12 @@ pub(crate) fn parse<'i, X: Source<'i>>(
         "the document name",
     )?;
     let type_offset = frame.len().saturating_sub(input.len());
-    let (rest, kind) = parse_kind(input, cx.limits.max_string_bytes)?;
+    let (rest, (kind, raw_kind)) = parse_kind(cx, input)?;
     let head = Head {
         document: Some(document),
         kind,
         type_offset,
+        raw_kind,
     };
     Ok((rest, head))
 }
@@ -204,8 +208,12 @@ fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     fail(ErrorKind::UnsupportedVersion, rest, VERSION_BYTE)
 }
 
-/// The message-type byte and, for doc and snapshot, the sub-type byte or kind string.
-fn parse_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, FrameKind> {
+/// The message-type byte and, for doc and snapshot, the sub-type byte or kind string (and the
+/// kind string itself if it is unknown and kept).
+fn parse_kind<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+) -> PResult<'i, (FrameKind, Option<<X::Storage as Storage>::Str>)> {
     const TYPE: &str = "the message type";
     let (rest, type_byte) =
         byte::<_, Fault<'_>>(input).or_else(|_| fail(ErrorKind::Truncated, input, TYPE))?;
@@ -215,27 +223,34 @@ fn parse_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, FrameKind> {
             let (after, doc_byte) = byte::<_, Fault<'_>>(rest)
                 .or_else(|_| fail(ErrorKind::Truncated, rest, DOC_TYPE))?;
             match DocType::from_byte(doc_byte) {
-                Some(doc_type) => Ok((after, FrameKind::Doc(doc_type))),
+                Some(doc_type) => Ok((after, (FrameKind::Doc(doc_type), None))),
                 None => fail(ErrorKind::UnknownMessageType, rest, DOC_TYPE),
             }
         }
-        Some(MessageType::Awareness) => Ok((rest, FrameKind::Awareness)),
+        Some(MessageType::Awareness) => Ok((rest, (FrameKind::Awareness, None))),
         Some(MessageType::Snapshot) => {
-            let (after, kind) = parse_snapshot_kind(rest, max_kind_bytes)?;
-            Ok((after, FrameKind::Snapshot(kind)))
+            let (after, (kind, raw_kind)) = parse_snapshot_kind(cx, rest)?;
+            Ok((after, (FrameKind::Snapshot(kind), raw_kind)))
         }
         None => fail(ErrorKind::UnknownMessageType, input, TYPE),
     }
 }
 
-/// The kind varString: a string error first, then an unknown kind.
-fn parse_snapshot_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, SnapshotKind> {
+/// The kind varString: a string error first, then an unknown kind (rejected, or kept with
+/// its string when the options say so).
+fn parse_snapshot_kind<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+) -> PResult<'i, (SnapshotKind, Option<<X::Storage as Storage>::Str>)> {
     const KIND: &str = "the snapshot kind";
-    let (rest, raw) = var_bytes::parse_raw(input, max_kind_bytes, KIND)?;
-    match SnapshotKind::from_wire(raw) {
-        Some(kind) => Ok((rest, kind)),
-        None if core::str::from_utf8(raw).is_err() => fail(ErrorKind::InvalidUtf8, input, KIND),
-        None => fail(ErrorKind::UnknownSnapshotKind, input, KIND),
+    let (rest, raw) = var_bytes::parse_raw(input, cx.limits.max_string_bytes, KIND)?;
+    if let Some(kind) = SnapshotKind::from_wire(raw) {
+        return Ok((rest, (kind, None)));
+    }
+    match cx.src.text(raw) {
+        None => fail(ErrorKind::InvalidUtf8, input, KIND),
+        Some(text) if cx.keep_unknown_kinds => Ok((rest, (SnapshotKind::Unknown, Some(text)))),
+        Some(_) => fail(ErrorKind::UnknownSnapshotKind, input, KIND),
     }
 }
 

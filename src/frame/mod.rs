@@ -20,7 +20,7 @@ use crate::{
     sink::{LenCounter, Sink},
     snapshot::SnapshotMessage,
     storage::{Borrowed, BorrowedSource, Shared, SharedSource, Storage},
-    Error, ErrorKind, Limits,
+    DecodeOptions, Error, ErrorKind, Limits,
 };
 
 /// One frame of the protocol, with its strings and byte arrays in storage `S`.
@@ -163,6 +163,23 @@ pub fn decode_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Frame<Borrowe
     decode_in(&Cx::new(BorrowedSource, limits), input)
 }
 
+/// [`decode_with`] under the given options. With
+/// [`keep_unknown_kinds`](DecodeOptions::keep_unknown_kinds), a snapshot message of a kind
+/// this crate does not know decodes to
+/// [`SnapshotMessage::Unknown`](crate::SnapshotMessage::Unknown) holding the kind string and
+/// the rest of the frame; encoding it gives back the input.
+///
+/// # Errors
+///
+/// As [`decode_with`], except that an unknown snapshot kind is not an error when kept.
+pub fn decode_with_options<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+    options: &DecodeOptions,
+) -> Result<Frame<Borrowed<'a>>, Error> {
+    decode_in(&Cx::with_options(BorrowedSource, limits, options), input)
+}
+
 /// Decode one whole frame into [`Shared`] storage: every string and byte array is a `Bytes`
 /// slice of `input` (no copy), each string checked once. Uses [`Limits::DEFAULT`].
 ///
@@ -190,6 +207,22 @@ pub fn decode_shared(input: &Bytes) -> Result<Frame<Shared>, Error> {
 /// As [`decode_with`].
 pub fn decode_shared_with(input: &Bytes, limits: &Limits) -> Result<Frame<Shared>, Error> {
     decode_in(&Cx::new(SharedSource(input), limits), input)
+}
+
+/// [`decode_shared_with`] under the given options (see [`decode_with_options`]).
+///
+/// # Errors
+///
+/// As [`decode_with_options`].
+pub fn decode_shared_with_options(
+    input: &Bytes,
+    limits: &Limits,
+    options: &DecodeOptions,
+) -> Result<Frame<Shared>, Error> {
+    decode_in(
+        &Cx::with_options(SharedSource(input), limits, options),
+        input,
+    )
 }
 
 /// Decode only the header: document name and [`FrameKind`] (message type, doc sub-type or
@@ -221,7 +254,22 @@ pub fn decode_header(input: &[u8]) -> Result<Header<'_>, Error> {
 ///
 /// As [`decode_header`].
 pub fn decode_header_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
-    let cx = Cx::new(BorrowedSource, limits);
+    decode_header_with_options(input, limits, &DecodeOptions::STRICT)
+}
+
+/// [`decode_header_with`] under the given options: with
+/// [`keep_unknown_kinds`](DecodeOptions::keep_unknown_kinds) an unknown snapshot kind is
+/// reported as [`SnapshotKind::Unknown`](crate::SnapshotKind::Unknown) instead of an error.
+///
+/// # Errors
+///
+/// As [`decode_header`].
+pub fn decode_header_with_options<'a>(
+    input: &'a [u8],
+    limits: &Limits,
+    options: &DecodeOptions,
+) -> Result<Header<'a>, Error> {
+    let cx = Cx::with_options(BorrowedSource, limits, options);
     check_frame_len(input, limits)?;
     let (body, head) = header::parse(&cx, input).map_err(|e| fault_of(e).into_error(input))?;
     if head.document.is_none() {
@@ -268,7 +316,7 @@ fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Fr
             (rest, Frame::Awareness { document, message })
         }
         (Some(document), FrameKind::Snapshot(kind)) => {
-            let (rest, message) = SnapshotMessage::parse(cx, kind, body)?;
+            let (rest, message) = SnapshotMessage::parse(cx, kind, head.raw_kind, body)?;
             (rest, Frame::Snapshot { document, message })
         }
     };

@@ -1,0 +1,100 @@
+//! `Tag`: one free-text label of a snapshot, an entry of a tag list.
+//!
+//! ```text
+//! TAGS = varUint(count) • count × varString(tag)   ["stable", ""] = 02 06 "stable" 00
+//! ```
+
+use core::{fmt, ops::Deref};
+
+use crate::{
+    list::List,
+    parse::{Cx, Element, PResult, Source},
+    sink::{put_var_bytes, Sink},
+    storage::Storage,
+    var_bytes,
+};
+
+/// A list of tags, decoded lazily: iterating a decoded list re-reads the validated bytes and
+/// allocates nothing in [`Borrowed`](crate::Borrowed) storage.
+pub type TagList<S> = List<S, Tag<S>>;
+
+/// One tag: any UTF-8 string (empty included) of at most
+/// [`Limits::max_string_bytes`](crate::Limits). Dereferences to `str`; shown as a plain JSON
+/// string.
+///
+/// ```
+/// use yjs_wire::{Borrowed, Tag, TagList};
+///
+/// let tags: TagList<Borrowed> = ["stable", "release"].into_iter().map(Tag::new).collect();
+/// assert_eq!(tags.iter().map(|t| t.as_str().len()).sum::<usize>(), 13);
+/// assert_eq!(Tag::<Borrowed>::new("stable"), *"stable");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        transparent,
+        bound(
+            serialize = "S::Str: serde::Serialize",
+            deserialize = "S::Str: serde::Deserialize<'de>"
+        )
+    )
+)]
+pub struct Tag<S: Storage>(S::Str);
+
+impl<S: Storage> Tag<S> {
+    /// A tag from its text.
+    pub fn new(text: impl Into<S::Str>) -> Self {
+        Tag(text.into())
+    }
+
+    /// The tag's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The tag's text in its storage (`&str` or `ByteString`).
+    pub fn into_inner(self) -> S::Str {
+        self.0
+    }
+}
+
+impl<S: Storage> Deref for Tag<S> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<S: Storage> AsRef<str> for Tag<S> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<S: Storage> PartialEq<str> for Tag<S> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl<S: Storage> fmt::Debug for Tag<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl<S: Storage> Element<S> for Tag<S> {
+    const MIN_WIRE_LEN: usize = 1;
+    const NAME: &'static str = "a tag";
+
+    fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
+        let (rest, text) = var_bytes::string(cx, input, "a tag")?;
+        Ok((rest, Tag(text)))
+    }
+
+    fn write<W: Sink>(&self, out: &mut W) {
+        put_var_bytes(out, self.0.as_bytes());
+    }
+}
