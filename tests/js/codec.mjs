@@ -28,8 +28,106 @@ export const SNAPSHOT_KINDS = [
   'snapshot-revert-request',
   'snapshot-revert-response',
   'snapshot-created-event',
-  'snapshot-reverted-event'
+  'snapshot-reverted-event',
+  // extensions (spec/snapshot-extensions.md)
+  'snapshot-error',
+  'list-snapshots-since',
+  'snapshot-rename-request',
+  'snapshot-rename-response',
+  'snapshot-renamed-event',
+  'snapshot-delete-request',
+  'snapshot-delete-response',
+  'snapshot-deleted-event',
+  'snapshot-info-request',
+  'snapshot-info-response',
+  'snapshot-create-request',
+  'snapshot-revert-progress-event',
+  'search-snapshots',
+  'snapshot-stats-request',
+  'snapshot-stats-response'
 ]
+
+/** Named error codes of snapshot-error; the wire value is the index + 1 (0 is reserved). */
+export const ERROR_CODES = [
+  'not-found', 'permission-denied', 'invalid-request', 'conflict', 'storage-failure',
+  'too-large', 'rate-limited', 'unsupported', 'internal'
+]
+
+/** Snapshot states of DETAILS; the wire value is the index. */
+export const STATES = ['active', 'archived', 'deleted', 'expired']
+
+/** Byte length of a known checksum (SHA-256). A checksum is 0 or this many bytes. */
+export const CHECKSUM_LEN = 32
+
+/** Fields of each snapshot kind's payload, in wire order, after "type". */
+export const SNAPSHOT_FIELDS = {
+  'list-snapshots': [],
+  'list-snapshots-response': ['snapshots'],
+  'snapshot-request': ['name', 'currentSnapshotName'],
+  'snapshot-fetch-request': ['snapshotId'],
+  'snapshot-fetch-response': ['snapshot', 'content'],
+  'snapshot-revert-request': ['snapshotId'],
+  'snapshot-revert-response': ['snapshot'],
+  'snapshot-created-event': ['snapshot'],
+  'snapshot-reverted-event': ['snapshot', 'revertedBy'],
+  'snapshot-error': ['requestKind', 'snapshotId', 'code', 'message'],
+  'list-snapshots-since': ['knownIds'],
+  'snapshot-rename-request': ['snapshotId', 'name'],
+  'snapshot-rename-response': ['snapshot'],
+  'snapshot-renamed-event': ['snapshot', 'renamedBy'],
+  'snapshot-delete-request': ['snapshotId'],
+  'snapshot-delete-response': ['snapshotId'],
+  'snapshot-deleted-event': ['snapshotId', 'deletedBy'],
+  'snapshot-info-request': ['snapshotId'],
+  'snapshot-info-response': ['snapshot', 'details'],
+  'snapshot-create-request': ['name', 'currentSnapshotName', 'description', 'tags', 'expiresAt', 'parentId'],
+  'snapshot-revert-progress-event': ['snapshotId', 'stage', 'completed', 'total'],
+  'search-snapshots': ['query', 'tags', 'createdFrom', 'createdTo', 'offset', 'limit'],
+  'snapshot-stats-request': [],
+  'snapshot-stats-response': ['count', 'totalContentLength', 'oldestCreatedAt', 'newestCreatedAt']
+}
+
+/** Fields of DETAILS, in wire order. */
+export const DETAILS_FIELDS = ['description', 'tags', 'contentLength', 'checksum', 'expiresAt', 'parentId', 'state']
+
+/** The wire type of every payload field; a field not listed is a varString. */
+export const FIELD_TYPES = {
+  snapshots: 'metaList',
+  snapshot: 'meta',
+  content: 'bytes',
+  knownIds: 'uintList',
+  tags: 'stringList',
+  details: 'details',
+  code: 'code',
+  checksum: 'checksum',
+  state: 'state'
+}
+for (const f of ['snapshotId', 'expiresAt', 'parentId', 'completed', 'total', 'createdFrom', 'createdTo',
+  'offset', 'limit', 'count', 'totalContentLength', 'oldestCreatedAt', 'newestCreatedAt', 'contentLength']) {
+  FIELD_TYPES[f] = 'uint'
+}
+export const fieldType = (f) => FIELD_TYPES[f] ?? 'string'
+
+/**
+ * The wire value of an error-code word: a name, or unknown-N (canonical decimal N without a name).
+ * @param {string} word
+ * @returns {number}
+ */
+export const errorCodeValue = (word) => {
+  const named = ERROR_CODES.indexOf(word)
+  if (named >= 0) return named + 1
+  const m = /^unknown-(0|[1-9][0-9]*)$/.exec(String(word))
+  const n = m ? Number(m[1]) : NaN
+  if (!Number.isSafeInteger(n) || (n >= 1 && n <= ERROR_CODES.length)) throw new Error(`not an error code: ${JSON.stringify(word)}`)
+  return n
+}
+
+/**
+ * The JSON word of an error-code wire value.
+ * @param {number} n
+ * @returns {string}
+ */
+export const errorCodeWord = (n) => (n >= 1 && n <= ERROR_CODES.length ? ERROR_CODES[n - 1] : `unknown-${n}`)
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
 
@@ -97,17 +195,40 @@ const putMeta = (enc, m, what) => {
   putString(enc, m.userId, `${what}.userId`)
 }
 
-/** Fields of each snapshot kind's payload, in wire order, after "type". */
-const SNAPSHOT_FIELDS = {
-  'list-snapshots': [],
-  'list-snapshots-response': ['snapshots'],
-  'snapshot-request': ['name', 'currentSnapshotName'],
-  'snapshot-fetch-request': ['snapshotId'],
-  'snapshot-fetch-response': ['snapshot', 'content'],
-  'snapshot-revert-request': ['snapshotId'],
-  'snapshot-revert-response': ['snapshot'],
-  'snapshot-created-event': ['snapshot'],
-  'snapshot-reverted-event': ['snapshot', 'revertedBy']
+const putList = (enc, arr, what, put) => {
+  if (!Array.isArray(arr)) throw new Error(`${what}: not an array`)
+  putUint(enc, arr.length, `${what}.length`)
+  arr.forEach((x, i) => put(x, `${what}[${i}]`))
+}
+
+/** Write one payload field `f` of `obj` (by its wire type). */
+const putField = (enc, obj, f, what) => {
+  const v = obj[f]
+  switch (fieldType(f)) {
+    case 'uint': putUint(enc, v, what); break
+    case 'string': putString(enc, v, what); break
+    case 'bytes': putBytes(enc, v, what); break
+    case 'meta': putMeta(enc, v, what); break
+    case 'metaList': putList(enc, v, what, (m, w) => putMeta(enc, m, w)); break
+    case 'uintList': putList(enc, v, what, (n, w) => putUint(enc, n, w)); break
+    case 'stringList': putList(enc, v, what, (t, w) => putString(enc, t, w)); break
+    case 'code': putUint(enc, errorCodeValue(v), what); break
+    case 'state': {
+      const i = STATES.indexOf(v)
+      if (i < 0) throw new Error(`${what}: not a state: ${JSON.stringify(v)}`)
+      putUint(enc, i, what)
+      break
+    }
+    case 'checksum':
+      if (typeof v !== 'string' || (v.length !== 0 && v.length !== 2 * CHECKSUM_LEN)) throw new Error(`${what}: a checksum is "" or ${2 * CHECKSUM_LEN} hex digits`)
+      putBytes(enc, v, what)
+      break
+    case 'details':
+      checkKeys(v, DETAILS_FIELDS, what)
+      for (const d of DETAILS_FIELDS) putField(enc, v, d, `${what}.${d}`)
+      break
+    default: throw new Error(`${what}: no wire type`)
+  }
 }
 
 const putSnapshotPayload = (enc, p) => {
@@ -115,20 +236,7 @@ const putSnapshotPayload = (enc, p) => {
   if (!fields) throw new Error(`payload.type: unknown snapshot kind ${JSON.stringify(p?.type)}`)
   checkKeys(p, ['type', ...fields], `payload (${p.type})`)
   putString(enc, p.type, 'payload.type')
-  for (const f of fields) {
-    const what = `payload.${f}`
-    switch (f) {
-      case 'snapshots':
-        if (!Array.isArray(p.snapshots)) throw new Error(`${what}: not an array`)
-        putUint(enc, p.snapshots.length, `${what}.length`)
-        p.snapshots.forEach((m, i) => putMeta(enc, m, `${what}[${i}]`))
-        break
-      case 'snapshot': putMeta(enc, p.snapshot, what); break
-      case 'snapshotId': putUint(enc, p.snapshotId, what); break
-      case 'content': putBytes(enc, p.content, what); break
-      default: putString(enc, p[f], what) // name, currentSnapshotName, revertedBy
-    }
-  }
+  for (const f of fields) putField(enc, p, f, `payload.${f}`)
 }
 
 /**
@@ -188,34 +296,45 @@ const getMeta = (dec) => ({
   userId: decoding.readVarString(dec)
 })
 
+const getList = (dec, get) => {
+  const n = decoding.readVarUint(dec)
+  const out = []
+  for (let i = 0; i < n; i++) out.push(get())
+  return out
+}
+
+/** Read one payload field `f` (by its wire type). */
+const getField = (dec, f) => {
+  switch (fieldType(f)) {
+    case 'uint': return decoding.readVarUint(dec)
+    case 'string': return decoding.readVarString(dec)
+    case 'bytes': return bytesToHex(decoding.readVarUint8Array(dec))
+    case 'meta': return getMeta(dec)
+    case 'metaList': return getList(dec, () => getMeta(dec))
+    case 'uintList': return getList(dec, () => decoding.readVarUint(dec))
+    case 'stringList': return getList(dec, () => decoding.readVarString(dec))
+    case 'code': return errorCodeWord(decoding.readVarUint(dec))
+    case 'checksum': return bytesToHex(decoding.readVarUint8Array(dec)) // any length: lenient like lib0
+    case 'state': {
+      const n = decoding.readVarUint(dec)
+      if (!(n in STATES)) throw new Error(`unknown snapshot state ${n}`)
+      return STATES[n]
+    }
+    case 'details': {
+      const d = {}
+      for (const x of DETAILS_FIELDS) d[x] = getField(dec, x)
+      return d
+    }
+  }
+}
+
 const getSnapshotPayload = (dec) => {
   const type = decoding.readVarString(dec)
-  switch (type) {
-    case 'list-snapshots': return { type }
-    case 'list-snapshots-response': {
-      const n = decoding.readVarUint(dec)
-      const snapshots = []
-      for (let i = 0; i < n; i++) snapshots.push(getMeta(dec))
-      return { type, snapshots }
-    }
-    case 'snapshot-request':
-      return { type, name: decoding.readVarString(dec), currentSnapshotName: decoding.readVarString(dec) }
-    case 'snapshot-fetch-request':
-    case 'snapshot-revert-request':
-      return { type, snapshotId: decoding.readVarUint(dec) }
-    case 'snapshot-fetch-response': {
-      const snapshot = getMeta(dec)
-      return { type, snapshot, content: bytesToHex(decoding.readVarUint8Array(dec)) }
-    }
-    case 'snapshot-revert-response':
-    case 'snapshot-created-event':
-      return { type, snapshot: getMeta(dec) }
-    case 'snapshot-reverted-event': {
-      const snapshot = getMeta(dec)
-      return { type, snapshot, revertedBy: decoding.readVarString(dec) }
-    }
-    default: throw new Error(`unknown snapshot kind ${JSON.stringify(type)}`)
-  }
+  const fields = SNAPSHOT_FIELDS[type]
+  if (!fields) throw new Error(`unknown snapshot kind ${JSON.stringify(type)}`)
+  const p = { type }
+  for (const f of fields) p[f] = getField(dec, f)
+  return p
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * Deterministic random frames in the JSON form, uniform over the 15 frame
- * shapes, with adversarial values. Every frame it makes is valid under the
+ * Deterministic random frames in the JSON form, uniform over the 30 frame
+ * shapes (ping, pong, 3 doc types, awareness, 24 snapshot kinds), with adversarial values. Every frame it makes is valid under the
  * default limits of notes/design-v1.md (names <= 1024 bytes, lists <= 100000).
  * @module random
  */
-import { SNAPSHOT_KINDS } from './codec.mjs'
+import { SNAPSHOT_KINDS, SNAPSHOT_FIELDS, DETAILS_FIELDS, ERROR_CODES, STATES, fieldType } from './codec.mjs'
+
+/** How many frame shapes there are: ping, pong, three doc types, awareness, every snapshot kind. */
+export const SHAPES = 6 + SNAPSHOT_KINDS.length
 
 /**
  * A seeded PRNG (the mulberry32 recipe); returns floats in [0, 1) with 32 bits.
@@ -143,9 +146,56 @@ export class Random {
     return out
   }
 
-  /** one random frame, uniform over the 15 shapes */
+  /** a list of n values, n mostly small, sometimes 1000+ (then `small` makes the entries) */
+  many (big, small = big) {
+    const r = this.next()
+    const n = r < 0.1 ? 0 : r < 0.2 ? 1 : r < 0.98 ? this.range(0, 50) : this.range(1000, 1200)
+    const out = []
+    for (let i = 0; i < n; i++) out.push(n > 100 ? small() : big())
+    return out
+  }
+
+  /** an error-code word: mostly named, sometimes unknown-N (0, or any value above the named ones) */
+  code () {
+    if (this.chance(0.7)) return this.pick(ERROR_CODES)
+    let n
+    do n = this.uint(); while (n >= 1 && n <= ERROR_CODES.length)
+    return `unknown-${n}`
+  }
+
+  /** a checksum: empty or 32 random bytes */
+  checksum () {
+    if (this.chance(0.3)) return ''
+    let out = ''
+    for (let i = 0; i < 32; i++) out += (this.int(256) | 256).toString(16).slice(1)
+    return out
+  }
+
+  /** a random value for payload field `f`, by its wire type */
+  field (f) {
+    switch (fieldType(f)) {
+      case 'uint': return this.uint()
+      case 'string': return this.string()
+      case 'bytes': return this.hex()
+      case 'meta': return this.meta()
+      case 'metaList': return this.list()
+      case 'uintList': return this.many(() => this.uint())
+      case 'stringList': return this.many(() => this.string(), () => this.text(this.range(0, 6)))
+      case 'code': return this.code()
+      case 'state': return this.pick(STATES)
+      case 'checksum': return this.checksum()
+      case 'details': {
+        const d = {}
+        for (const x of DETAILS_FIELDS) d[x] = this.field(x)
+        return d
+      }
+    }
+    throw new Error(`no generator for ${f}`)
+  }
+
+  /** one random frame, uniform over the SHAPES shapes */
   frame () {
-    const shape = this.int(15)
+    const shape = this.int(SHAPES)
     if (shape === 0) return { type: 'ping' }
     if (shape === 1) return { type: 'pong' }
     const document = this.documentName()
@@ -154,17 +204,8 @@ export class Random {
     if (shape === 4) return { document, type: 'doc', payload: { type: 'update', update: this.hex() } }
     if (shape === 5) return { document, type: 'awareness', payload: { type: 'awareness-update', update: this.hex() } }
     const type = SNAPSHOT_KINDS[shape - 6]
-    let payload
-    switch (type) {
-      case 'list-snapshots': payload = { type }; break
-      case 'list-snapshots-response': payload = { type, snapshots: this.list() }; break
-      case 'snapshot-request': payload = { type, name: this.string(), currentSnapshotName: this.string() }; break
-      case 'snapshot-fetch-request':
-      case 'snapshot-revert-request': payload = { type, snapshotId: this.uint() }; break
-      case 'snapshot-fetch-response': payload = { type, snapshot: this.meta(), content: this.hex() }; break
-      case 'snapshot-reverted-event': payload = { type, snapshot: this.meta(), revertedBy: this.string() }; break
-      default: payload = { type, snapshot: this.meta() }
-    }
+    const payload = { type }
+    for (const f of SNAPSHOT_FIELDS[type]) payload[f] = this.field(f)
     return { document, type: 'snapshot', payload }
   }
 }

@@ -6,7 +6,12 @@
  * It deliberately shares no reading code with lib0 or codec.mjs.
  * @module strict
  */
-import { SNAPSHOT_KINDS, bytesToHex } from './codec.mjs'
+import {
+  SNAPSHOT_KINDS, SNAPSHOT_FIELDS, DETAILS_FIELDS, STATES, CHECKSUM_LEN, fieldType, errorCodeWord, bytesToHex
+} from './codec.mjs'
+
+/** The fewest bytes one list entry takes: META 4, an id or a tag 1. */
+const MIN_ENTRY = { metaList: 4, uintList: 1, stringList: 1 }
 
 /** Default limits of the design note. */
 export const LIMITS = {
@@ -69,6 +74,50 @@ export const strictDecode = (b, limits = LIMITS) => {
   const meta = () => ({
     id: varUint('id'), name: string('name'), createdAt: varUint('createdAt'), userId: string('userId')
   })
+  const list = (what, minEntry, entry) => {
+    const countPos = pos
+    const n = varUint(`${what} count`)
+    if (n > limits.maxListEntries) fail('limit-exceeded', countPos, `${what}: ${n} entries`)
+    if (n * minEntry > b.length - pos) fail('truncated', countPos, `${what}: ${n} entries cannot fit in ${b.length - pos} bytes`)
+    const out = []
+    for (let i = 0; i < n; i++) out.push(entry())
+    return out
+  }
+  /** One payload field by its wire type (the field table is shared with codec.mjs; the reading is not). */
+  const field = (f) => {
+    const t = fieldType(f)
+    switch (t) {
+      case 'uint': return varUint(f)
+      case 'string': return string(f)
+      case 'bytes': return bytesToHex(rawBytes(f, limits.maxPayloadBytes)[1])
+      case 'meta': return meta()
+      case 'metaList': return list(f, MIN_ENTRY[t], meta)
+      case 'uintList': return list(f, MIN_ENTRY[t], () => varUint(`${f} entry`))
+      case 'stringList': return list(f, MIN_ENTRY[t], () => string(`${f} entry`))
+      case 'code': return errorCodeWord(varUint(f))
+      case 'state': {
+        const start = pos
+        const n = varUint(f)
+        if (!(n in STATES)) fail('invalid-value', start, `state ${n} is not one of ${STATES.join(', ')}`)
+        return STATES[n]
+      }
+      case 'checksum': {
+        // varUint errors, then the length must be 0 or 32 (invalid-value), then truncation.
+        const start = pos
+        const n = varUint('checksum length')
+        if (n !== 0 && n !== CHECKSUM_LEN) fail('invalid-value', start, `checksum of ${n} bytes (0 or ${CHECKSUM_LEN} allowed)`)
+        if (n > b.length - pos) fail('truncated', start, `checksum: ${n} bytes, ${b.length - pos} left`)
+        pos += n
+        return bytesToHex(b.subarray(pos - n, pos))
+      }
+      case 'details': {
+        const d = {}
+        for (const x of DETAILS_FIELDS) d[x] = field(x)
+        return d
+      }
+    }
+    throw new Error(`no wire type for ${f}`)
+  }
 
   const run = () => {
     if (b.length > limits.maxFrameBytes) fail('limit-exceeded', 0, 'frame too large')
@@ -111,23 +160,7 @@ export const strictDecode = (b, limits = LIMITS) => {
       const type = string('kind')
       if (!SNAPSHOT_KINDS.includes(type)) fail('unknown-snapshot-kind', kindPos, `kind ${JSON.stringify(type)}`)
       const p = { type }
-      if (type === 'list-snapshots-response') {
-        const countPos = pos
-        const n = varUint('count')
-        if (n > limits.maxListEntries) fail('limit-exceeded', countPos, `${n} entries`)
-        if (n * 4 > b.length - pos) fail('truncated', countPos, `${n} entries cannot fit in ${b.length - pos} bytes`)
-        p.snapshots = []
-        for (let i = 0; i < n; i++) p.snapshots.push(meta())
-      } else if (type === 'snapshot-request') {
-        p.name = string('name')
-        p.currentSnapshotName = string('currentSnapshotName')
-      } else if (type === 'snapshot-fetch-request' || type === 'snapshot-revert-request') {
-        p.snapshotId = varUint('snapshotId')
-      } else if (type !== 'list-snapshots') {
-        p.snapshot = meta()
-        if (type === 'snapshot-fetch-response') p.content = bytesToHex(rawBytes('content', limits.maxPayloadBytes)[1])
-        if (type === 'snapshot-reverted-event') p.revertedBy = string('revertedBy')
-      }
+      for (const f of SNAPSHOT_FIELDS[type]) p[f] = field(f)
       out = { document, type: 'snapshot', payload: p }
     } else {
       fail('unknown-message-type', mtPos, `message type ${mt}`)
