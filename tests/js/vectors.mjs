@@ -8,6 +8,7 @@
  */
 import * as encoding from 'lib0/encoding'
 import { encodeFrame, bytesToHex, MAGIC } from './codec.mjs'
+import { EXT_VALID, extInvalid } from './extension-vectors.mjs'
 
 const UUID = '6f1c2a9e-4b3d-4e8a-9c7f-2d5e8b1a0c34'
 const UUID2 = 'b7e4d0c2-91a5-4f6e-8d3b-0a2c5e7f9b14'
@@ -105,6 +106,9 @@ for (let k = 1; k <= 8; k++) {
   VALID.push([`snapshot-id-${hiName}`, `snapshot-revert-request with snapshotId ${hi}, the largest ${k}-byte varint`,
     snap({ type: 'snapshot-revert-request', snapshotId: hi })])
 }
+
+// the snapshot extension kinds (spec/snapshot-extensions.md)
+VALID.push(...EXT_VALID)
 
 /**
  * The valid vectors: {name, description, hex, json}.
@@ -236,6 +240,14 @@ for (const [name, , json] of VALID.slice(2, 15)) {
   const frame = encodeFrame(json)
   INVALID.push([`trailing-${name}`, 'trailing-bytes',
     `a valid ${name} frame of ${frame.length} bytes followed by 00; the first extra byte is at ${frame.length}`,
+    (e, m) => { encoding.writeUint8Array(e, frame); m(); w.raw(e, 0) }])
+}
+// the snapshot extension kinds: their failure modes, and trailing bytes after each kind's example
+INVALID.push(...extInvalid(w))
+for (const [name, , json] of EXT_VALID.filter(([n]) => n.startsWith('ext-'))) {
+  const frame = encodeFrame(json)
+  INVALID.push([`trailing-${name.slice(4)}`, 'trailing-bytes',
+    `a valid ${json.payload.type} frame of ${frame.length} bytes followed by 00; the first extra byte is at ${frame.length}`,
     (e, m) => { encoding.writeUint8Array(e, frame); m(); w.raw(e, 0) }])
 }
 INVALID.push(['trailing-list-snapshots-meta', 'trailing-bytes', 'list-snapshots followed by the bytes of a whole META: list-snapshots has no payload',
