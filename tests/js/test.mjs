@@ -21,6 +21,10 @@ test('spec/vectors files are up to date', () => {
   execFileSync(process.execPath, [here('write-vectors.mjs'), '--check'], { stdio: 'pipe' })
 })
 
+test('spec/snapshot-extensions.md examples are generated from the vectors and up to date', () => {
+  execFileSync(process.execPath, [here('spec-examples.mjs'), '--check'], { stdio: 'pipe' })
+})
+
 test('2000 random frames: decodeFrame(encodeFrame(json)) equals json and strict decode agrees', () => {
   const shapes = new Set()
   for (const json of randomFrames(2000, '1')) {
