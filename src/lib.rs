@@ -40,11 +40,23 @@
 //! - [`decode_header`]: document name and [`FrameKind`] only, to route or drop cheaply.
 //! - [`Frame::encode`] into any [`bytes::BufMut`], with an exact [`Frame::encoded_len`];
 //!   constructors such as [`Frame::list_snapshots`] mirror the seed protocol's helpers.
+//! - [`decode_with_options`] (and its shared and header twins) with
+//!   [`DecodeOptions::KEEP_UNKNOWN_KINDS`]: for relays, keep a snapshot message of an unknown
+//!   kind as a [`RawSnapshot`] that encodes back byte for byte, instead of rejecting it.
+//!
+//! # Snapshot kinds
+//!
+//! The nine kinds of the base protocol, and fifteen extension kinds for the systems that use
+//! snapshots (`spec/snapshot-extensions.md`): [`snapshot-error`](SnapshotMessage::SnapshotError)
+//! with an open [`ErrorCode`], incremental lists, rename, delete, info with
+//! [`SnapshotDetails`], rich create, revert progress, search and statistics. Every kind is a
+//! [`SnapshotKind`]; its string is in [`SnapshotKind::as_str`].
 //!
 //! # Strictness
 //!
 //! Decoding accepts exactly what the encoder writes: shortest varints only, integers up to
-//! 2^53 − 1, valid UTF-8, known types and kinds, no bytes after the frame. So for every input
+//! 2^53 − 1, valid UTF-8, known types and kinds, allowed values (a snapshot state, a 0- or
+//! 32-byte checksum), no bytes after the frame. So for every input
 //! that decodes, encoding the result gives back the input. lib0 itself is more lenient; the
 //! differences are listed in `spec/errors.md`.
 //!

@@ -84,6 +84,10 @@ pub type MetaList<S> = List<S, SnapshotMeta<S>>;
 #[non_exhaustive]
 pub enum SnapshotMessage<S: Storage> {
     /// `list-snapshots`: request every snapshot's metadata.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json_form::no_fields")
+    )]
     ListSnapshots,
     /// `list-snapshots-response`: every snapshot's metadata.
     ListSnapshotsResponse {
@@ -242,6 +246,10 @@ pub enum SnapshotMessage<S: Storage> {
         limit: U53,
     },
     /// `snapshot-stats-request`: ask for statistics over the document's snapshots.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "crate::json_form::no_fields")
+    )]
     SnapshotStatsRequest,
     /// `snapshot-stats-response`: statistics over the document's snapshots.
     SnapshotStatsResponse {
@@ -651,5 +659,41 @@ pub(crate) mod tests {
             let back: Frame<crate::Shared> = serde_json::from_value(json).unwrap();
             assert_eq!(back.to_vec(), frame.to_vec(), "{kind}");
         }
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_rejects_what_the_wire_cannot_carry() {
+        let payload = |p: &str| format!(r#"{{"document":"d","type":"snapshot","payload":{p}}}"#);
+        let details = |checksum: &str, state: &str| {
+            payload(&format!(
+                r#"{{"type":"snapshot-info-response","snapshot":{{"id":1,"name":"","createdAt":0,"userId":""}},"details":{{"description":"","tags":[],"contentLength":0,"checksum":"{checksum}","expiresAt":0,"parentId":0,"state":"{state}"}}}}"#
+            ))
+        };
+        let error = |code: &str| {
+            payload(&format!(
+                r#"{{"type":"snapshot-error","requestKind":"","snapshotId":0,"code":"{code}","message":""}}"#
+            ))
+        };
+        let read = |text: &str| serde_json::from_str::<Frame<crate::Shared>>(text);
+        assert!(read(&details("", "active")).is_ok());
+        assert!(read(&details(&"ab".repeat(32), "expired")).is_ok());
+        for bad in [
+            payload(r#"{"type":"list-snapshots","x":1}"#),
+            payload(r#"{"type":"snapshot-stats-request","count":1}"#),
+            payload(r#"{"type":"list-snapshots-since","knownIds":[9007199254740992]}"#),
+            payload(r#"{"type":"list-snapshots-since"}"#),
+            details("00", "active"),
+            details(&"ab".repeat(33), "active"),
+            details("", "Active"),
+            details("", "gone"),
+            error("unknown-2"),
+            error("unknown-007"),
+            error("Not-Found"),
+        ] {
+            assert!(read(&bad).is_err(), "accepted {bad}");
+        }
+        assert!(read(&error("unknown-10")).is_ok());
+        assert!(read(&error("internal")).is_ok());
     }
 }
