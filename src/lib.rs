@@ -95,6 +95,8 @@ mod parse;
 mod sink;
 mod snapshot;
 mod storage;
+#[cfg(feature = "tokio")]
+mod stream_codec;
 mod u53;
 mod var_bytes;
 mod varint;
@@ -112,4 +114,7 @@ pub use limits::Limits;
 pub use list::{Iter, List};
 pub use snapshot::{MetaList, SnapshotKind, SnapshotMessage, SnapshotMeta};
 pub use storage::{Borrowed, Shared, Storage};
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+pub use stream_codec::{CodecError, FrameCodec};
 pub use u53::{U53RangeError, U53};
