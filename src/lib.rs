@@ -101,6 +101,11 @@ mod u53;
 mod var_bytes;
 mod varint;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
