@@ -79,7 +79,7 @@ impl ErrorKind {
     const fn phrase(self) -> &'static str {
         match self {
             ErrorKind::Truncated => "input ends inside",
-            ErrorKind::BadMagic => "missing \"YJS\" magic at",
+            ErrorKind::BadMagic => "expected \"YJS\" in",
             ErrorKind::UnsupportedVersion => "unsupported protocol version in",
             ErrorKind::UnknownMessageType => "unknown message type in",
             ErrorKind::UnknownSnapshotKind => "unknown snapshot kind in",

@@ -58,13 +58,41 @@
 //!   bytes actually present before it is used;
 //! - time is linear in the input length.
 //!
+//! # Transports
+//!
+//! A frame is a whole message; how messages are delimited is the transport's business:
+//!
+//! ```text
+//! WebSocket:    [ binary message = frame ] [ binary message = frame ] …
+//! byte stream:  varUint(len) • frame • varUint(len) • frame • …   (lib0's writeVarUint8Array)
+//! ```
+//!
+//! - WebSocket: one binary message is one frame. The [`docs::websocket`] recipe routes
+//!   messages by document name with [`decode_header`] and decodes them with
+//!   [`decode_shared`], without copying.
+//! - TCP, pipes, stdio: the `tokio` feature's [`FrameCodec`][frame-codec] frames and unframes a byte
+//!   stream for tokio-util's `Framed`, with a maximum frame length checked from the length
+//!   prefix before anything is buffered.
+//!
 //! # Features
 //!
-//! - `std` (default): `std::error::Error` for the error types. Without it the crate is
-//!   `no_std` + `alloc`.
-//! - `serde`: `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in
-//!   the JSON form of `spec/json-form.md` (byte arrays as lowercase hex).
-//! - `cli`: the `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`).
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | `std::error::Error` for the error types. Without it the crate is `no_std` + `alloc` (only `core` and `alloc` are linked). |
+//! | `serde` | no | `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in the JSON form of `spec/json-form.md` (byte arrays as lowercase hex). It links `std` for now, even without the `std` feature: `bytestring`'s serde support needs it. |
+//! | `cli` | no | The `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`). Implies `std` and `serde`. |
+//! | `tokio` | no | [`FrameCodec`][frame-codec] and [`CodecError`][codec-error]: a tokio-util `Decoder`/`Encoder` of length-prefixed frames. Implies `std`. |
+//!
+#![cfg_attr(
+    feature = "tokio",
+    doc = "[frame-codec]: crate::FrameCodec",
+    doc = "[codec-error]: crate::CodecError"
+)]
+#![cfg_attr(
+    not(feature = "tokio"),
+    doc = "[frame-codec]: https://docs.rs/yjs-wire/latest/yjs_wire/struct.FrameCodec.html",
+    doc = "[codec-error]: https://docs.rs/yjs-wire/latest/yjs_wire/enum.CodecError.html"
+)]
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
@@ -85,6 +113,7 @@ extern crate std;
 
 mod awareness;
 mod doc;
+pub mod docs;
 mod error;
 mod frame;
 #[cfg(feature = "serde")]
