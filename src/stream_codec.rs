@@ -31,6 +31,9 @@ use crate::{
     Shared,
 };
 
+/// How much read buffer a decoder reserves ahead for an incomplete frame, at most.
+const RESERVE_AHEAD: usize = 64 * 1024;
+
 /// A tokio-util [`Decoder`] and [`Encoder`] of varUint-length-prefixed frames.
 ///
 /// - Decoding yields [`Frame<Shared>`], checked with the codec's [`Limits`] exactly as
@@ -242,7 +245,7 @@ impl Decoder for FrameCodec {
     type Error = CodecError;
 
     /// Decode the next frame of `src`, or `Ok(None)` if its prefix or body is not complete
-    /// yet (room for the whole frame is then reserved in `src`).
+    /// yet (room for the rest of the frame, up to 64 KiB, is then reserved in `src`).
     ///
     /// # Errors
     ///
@@ -254,7 +257,9 @@ impl Decoder for FrameCodec {
         };
         let needed = prefix_len.saturating_add(frame_len);
         if src.len() < needed {
-            src.reserve(needed.saturating_sub(src.len()));
+            // Room for the rest of the frame, but at most RESERVE_AHEAD at a time: a peer
+            // that announces 16 MiB and sends nothing more must not pin 16 MiB per connection.
+            src.reserve(needed.saturating_sub(src.len()).min(RESERVE_AHEAD));
             return Ok(None);
         }
         src.advance(prefix_len);
@@ -418,6 +423,20 @@ mod tests {
                 max: 16_777_216
             }
         ));
+    }
+
+    #[test]
+    fn an_announced_frame_reserves_room_gradually() {
+        let mut codec = FrameCodec::new();
+        // 2^24 bytes announced (80 80 80 08): allowed, but not reserved all at once.
+        let mut buf = BytesMut::from(&b"\x80\x80\x80\x08"[..]);
+        assert_eq!(codec.decode(&mut buf).unwrap(), None);
+        assert!(buf.capacity() >= 4 + RESERVE_AHEAD);
+        assert!(buf.capacity() < 1 << 20);
+        // A small frame gets all its room at once.
+        let mut buf = BytesMut::from(&b"\xc8\x01"[..]);
+        assert_eq!(codec.decode(&mut buf).unwrap(), None);
+        assert!(buf.capacity() >= 2 + 200);
     }
 
     #[test]
