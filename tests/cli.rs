@@ -1,0 +1,170 @@
+//! The `yjs-wire` inspector as outside checks use it: verbs, one line per frame, error lines,
+//! exit status, and every spec vector through `decode` and `encode`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yjs-wire"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("inspector runs");
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_owned();
+    // Written from a thread so a large input cannot deadlock against unread output; a frame
+    // given as arguments means stdin is never read, so a broken pipe is expected then.
+    let writer = std::thread::spawn(move || match pipe.write_all(input.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("stdin: {e}"),
+        _ => {}
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn lines(output: &Output) -> Vec<String> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn vectors(file: &str) -> Vec<Value> {
+    let path = format!("{}/spec/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn decode_prints_the_json_form_of_every_valid_vector_from_stdin() {
+    let valid = vectors("valid.json");
+    let input: String = valid
+        .iter()
+        .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+        .collect();
+    let output = run(&["decode"], &input);
+    assert_eq!(output.status.code(), Some(0));
+    let printed = lines(&output);
+    assert_eq!(printed.len(), valid.len());
+    for (line, v) in printed.iter().zip(&valid) {
+        assert!(
+            !line.contains('\n') && !line.contains("  "),
+            "compact: {line}"
+        );
+        assert_eq!(
+            serde_json::from_str::<Value>(line).unwrap(),
+            v["json"],
+            "{}",
+            v["name"]
+        );
+    }
+}
+
+#[test]
+fn encode_prints_the_hex_of_every_valid_vector() {
+    let valid = vectors("valid.json");
+    let input: String = valid.iter().map(|v| format!("{}\n", v["json"])).collect();
+    let output = run(&["encode"], &input);
+    assert_eq!(output.status.code(), Some(0));
+    let expected: Vec<&str> = valid.iter().map(|v| v["hex"].as_str().unwrap()).collect();
+    assert_eq!(lines(&output), expected);
+}
+
+#[test]
+fn decode_prints_an_error_line_per_invalid_vector_and_exits_1() {
+    let invalid = vectors("invalid.json");
+    let input: String = invalid
+        .iter()
+        .map(|v| format!("{}\n", v["hex"].as_str().unwrap()))
+        .collect();
+    let output = run(&["decode"], &input);
+    assert_eq!(output.status.code(), Some(1));
+    let printed = lines(&output);
+    assert_eq!(
+        printed.len(),
+        invalid.len(),
+        "an empty line is an empty frame, not skipped"
+    );
+    for (line, v) in printed.iter().zip(&invalid) {
+        let got: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(got["error"], v["error"], "{}", v["name"]);
+        assert_eq!(got["offset"], v["offset"], "{}", v["name"]);
+        assert!(got["message"].as_str().is_some_and(|m| !m.is_empty()));
+        let keys: Vec<&String> = got.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["error", "offset", "message"]);
+    }
+}
+
+#[test]
+fn arguments_are_frames_and_failures_do_not_stop_the_run() {
+    let output = run(
+        &["decode", "594a5370696e67", "594a5302", "594a53706f6e67"],
+        "ignored",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let printed = lines(&output);
+    assert_eq!(printed[0], r#"{"type":"ping"}"#);
+    assert!(printed[1].starts_with(r#"{"error":"unsupported-version","offset":3,"#));
+    assert_eq!(printed[2], r#"{"type":"pong"}"#);
+
+    let output = run(
+        &[
+            "encode",
+            r#"{"type":"pong"}"#,
+            "{nope",
+            r#"{"type":"ping"}"#,
+        ],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let printed = lines(&output);
+    assert_eq!(printed[0], "594a53706f6e67");
+    assert!(printed[1].starts_with(r#"{"error":"invalid-json","#));
+    assert_eq!(printed[2], "594a5370696e67");
+}
+
+#[test]
+fn json_key_order_follows_the_json_form() {
+    let output = run(&["decode", "594a530103646f6300020201ff"], "");
+    assert_eq!(
+        lines(&output),
+        [r#"{"document":"doc","type":"doc","payload":{"type":"update","update":"01ff"}}"#]
+    );
+}
+
+#[test]
+fn bad_hex_and_out_of_range_json_are_error_lines() {
+    let output = run(&["decode", "594g", "594"], "");
+    let printed = lines(&output);
+    assert!(
+        printed[0].starts_with(r#"{"error":"invalid-hex","offset":2,"#),
+        "{}",
+        printed[0]
+    );
+    assert!(
+        printed[1].starts_with(r#"{"error":"invalid-hex","offset":2,"#),
+        "{}",
+        printed[1]
+    );
+    let too_big = r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-fetch-request","snapshotId":9007199254740992}}"#;
+    let output = run(&["encode", too_big], "");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(lines(&output)[0].contains("integer-out-of-range"));
+}
+
+#[test]
+fn example_and_usage() {
+    let output = run(&["decode", "--example"], "");
+    assert_eq!(output.status.code(), Some(0));
+    let frame: Value = serde_json::from_str(&lines(&output)[0]).unwrap();
+    assert_eq!(frame["payload"]["type"], "snapshot-fetch-response");
+    let pretty = run(&["decode", "--example", "--pretty"], "");
+    assert!(lines(&pretty).len() > 5);
+    assert_eq!(run(&[], "").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+}
