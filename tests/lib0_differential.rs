@@ -111,9 +111,10 @@ fn lib0_and_yjs_wire_agree_byte_for_byte_both_ways() {
         rust_json.push('\n');
         expected_json.push(json.clone());
     }
+    // ping, pong, three doc types, awareness, and every snapshot kind (base and extensions).
     assert_eq!(
         shapes.len(),
-        15,
+        6 + yjs_wire::SnapshotKind::ALL.len(),
         "every frame shape was generated: {shapes:?}"
     );
 
