@@ -168,3 +168,26 @@ fn example_and_usage() {
     assert_eq!(run(&[], "").status.code(), Some(2));
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
 }
+
+#[test]
+fn unknown_kinds_fail_unless_kept() {
+    // "YJS" 01 "d" 02 varString("snapshot-lock-request") 07 02 "me"
+    let hex = "594a530101640215736e617073686f742d6c6f636b2d7265717565737407026d65";
+    let strict = run(&["decode", hex], "");
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(lines(&strict)[0].starts_with(r#"{"error":"unknown-snapshot-kind","offset":7,"#));
+    let kept = run(&["decode", "--keep-unknown-kinds", hex], "");
+    assert_eq!(kept.status.code(), Some(0));
+    assert_eq!(
+        lines(&kept)[0],
+        r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-lock-request","payload":"07026d65"}}"#
+    );
+    // The JSON form accepts known kinds only.
+    let encoded = run(&["encode", &lines(&kept)[0]], "");
+    assert_eq!(encoded.status.code(), Some(1));
+    assert!(lines(&encoded)[0].contains("invalid-json"));
+    assert_eq!(
+        run(&["encode", "--keep-unknown-kinds"], "").status.code(),
+        Some(2)
+    );
+}

@@ -3,6 +3,8 @@
 //! ```text
 //! yjs-wire decode [--pretty] [HEX ...]    one JSON line per frame (stdin lines if no HEX)
 //! yjs-wire decode --example [--pretty]    decode a built-in example frame
+//! yjs-wire decode --keep-unknown-kinds     show a snapshot kind this build does not know as
+//!                                          {"type": KIND, "payload": HEX} instead of failing
 //! yjs-wire encode [JSON ...]              one lowercase hex line per frame (stdin lines if no JSON)
 //! ```
 //!
@@ -13,12 +15,14 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, decode, Frame, Shared};
+use yjs_wire::{bytes::Bytes, decode_with_options, DecodeOptions, Frame, Limits, Shared};
 
-const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [HEX ...]
+const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
 Each argument (or else each line of standard input) is one frame: hex for decode, the JSON
 form for encode. Prints one line per frame; failures print {\"error\", \"offset\", \"message\"}.
+--keep-unknown-kinds shows a snapshot message of a kind this build does not know as its kind
+and raw payload (relay mode) instead of failing with unknown-snapshot-kind.
 Exit status: 0 if every frame succeeded, 1 if any failed, 2 on a usage error.";
 
 /// A `snapshot-fetch-response` for "my-document": META {id 2, "Final version", createdAt
@@ -36,6 +40,7 @@ enum Verb {
 struct Options {
     verb: Verb,
     pretty: bool,
+    decode: DecodeOptions,
     inputs: Vec<String>,
 }
 
@@ -49,12 +54,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         verb,
         pretty: false,
+        decode: DecodeOptions::STRICT,
         inputs: Vec::new(),
     };
     for arg in args {
         match arg.as_str() {
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
+            "--keep-unknown-kinds" if verb == Verb::Decode => {
+                options.decode = DecodeOptions::KEEP_UNKNOWN_KINDS;
+            }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
             _ => options.inputs.push(arg),
@@ -68,11 +77,12 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &str) -> Result<Value, Value> {
+fn decode_line(hex: &str, decode_options: &DecodeOptions) -> Result<Value, Value> {
     let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let bytes = hex_to_bytes(&compact)
         .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))?;
-    let frame = decode(&bytes).map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
+    let frame = decode_with_options(&bytes, &Limits::DEFAULT, decode_options)
+        .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
 
@@ -114,7 +124,7 @@ fn render(value: &Value, pretty: bool) -> String {
 
 fn run(options: &Options, out: &mut impl Write) -> io::Result<bool> {
     let convert = |line: &str| match options.verb {
-        Verb::Decode => decode_line(line),
+        Verb::Decode => decode_line(line, &options.decode),
         Verb::Encode => encode_line(line),
     };
     let mut all_ok = true;
