@@ -144,6 +144,11 @@ where
             Frame::Awareness { document, message } => {
                 message_entries(&mut map, document, type_name, message)?
             }
+            // An unknown kind kept by `DecodeOptions` shows as `{"type": KIND, "payload": HEX}`.
+            Frame::Snapshot {
+                document,
+                message: SnapshotMessage::Unknown(raw),
+            } => message_entries(&mut map, document, type_name, raw)?,
             Frame::Snapshot { document, message } => {
                 message_entries(&mut map, document, type_name, message)?
             }

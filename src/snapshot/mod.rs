@@ -70,7 +70,6 @@ pub type MetaList<S> = List<S, SnapshotMeta<S>>;
 #[cfg_attr(
     feature = "serde",
     serde(
-        remote = "Self",
         tag = "type",
         rename_all = "kebab-case",
         rename_all_fields = "camelCase",
@@ -263,9 +262,11 @@ pub enum SnapshotMessage<S: Storage> {
         newest_created_at: U53,
     },
     /// A kind this crate does not know, kept undecoded. Only decoding with
-    /// [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions) produces it. Its JSON
-    /// form is `{"type": KIND, "payload": HEX}`; it is written but not read back (the JSON
-    /// form, like strict decoding, accepts only known kinds).
+    /// [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions) produces it. In a
+    /// serialized [`Frame`](crate::Frame) its JSON form is that of [`RawSnapshot`],
+    /// `{"type": KIND, "payload": HEX}` (serializing this variant on its own is an error:
+    /// serialize the frame or the `RawSnapshot`). It is never read back: the JSON form, like
+    /// strict decoding, accepts only known kinds.
     #[cfg_attr(feature = "serde", serde(skip))]
     Unknown(RawSnapshot<S>),
 }
@@ -524,33 +525,6 @@ impl<S: Storage> SnapshotMessage<S> {
             ),
             SnapshotMessage::Unknown(raw) => raw.write(out),
         }
-    }
-}
-
-/// The derived JSON form (`remote = "Self"` above makes it inherent functions), with
-/// [`SnapshotMessage::Unknown`] written as its [`RawSnapshot`] form. Reading never yields
-/// `Unknown`: the JSON form, like strict decoding, accepts only known kinds.
-#[cfg(feature = "serde")]
-impl<S: Storage> serde::Serialize for SnapshotMessage<S>
-where
-    S::Str: serde::Serialize,
-{
-    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        match self {
-            SnapshotMessage::Unknown(raw) => raw.serialize(serializer),
-            known => SnapshotMessage::serialize(known, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de, S: Storage> serde::Deserialize<'de> for SnapshotMessage<S>
-where
-    S::Str: serde::Deserialize<'de>,
-    S::Bytes: From<alloc::vec::Vec<u8>>,
-{
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        SnapshotMessage::deserialize(deserializer)
     }
 }
 
