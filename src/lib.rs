@@ -83,8 +83,10 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod access;
 mod awareness;
 mod doc;
+mod document_name;
 mod error;
 mod frame;
 #[cfg(feature = "serde")]
@@ -92,6 +94,7 @@ mod json_form;
 mod limits;
 mod list;
 mod parse;
+mod retarget;
 mod sink;
 mod snapshot;
 mod storage;
@@ -104,10 +107,12 @@ mod varint;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use access::{classify, classify_with, Access, Permissions};
 pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
+pub use document_name::check_document_name;
 pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_shared, decode_shared_with, decode_with,
@@ -115,6 +120,7 @@ pub use frame::{
 };
 pub use limits::Limits;
 pub use list::{Iter, List};
+pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::{MetaList, SnapshotKind, SnapshotMessage, SnapshotMeta};
 pub use storage::{Borrowed, Shared, Storage};
 pub use u53::{U53RangeError, U53};
