@@ -139,8 +139,8 @@ impl Header<'_> {
 /// sub-type or kind, a bad or over-long document name, truncation, a frame over the size
 /// limit, bytes after ping or pong).
 ///
-/// The body is not read: a frame classified [`Access::Write`] may still fail [`decode`]
-/// (crate::decode). Classify to refuse early; decode before applying or forwarding.
+/// The body is not read: a frame classified [`Access::Write`] may still fail
+/// [`decode`](crate::decode). Classify to refuse early; decode before applying or forwarding.
 ///
 /// ```
 /// use yjs_wire::{classify, Access};

@@ -41,6 +41,15 @@
 //! - [`Frame::encode`] into any [`bytes::BufMut`], with an exact [`Frame::encoded_len`];
 //!   constructors such as [`Frame::list_snapshots`] mirror the seed protocol's helpers.
 //!
+//! For servers (see `examples/relay.rs` and `spec/servers.md`):
+//!
+//! - [`classify`] / [`Header::access`]: the [`Access`] class of a frame (read, write,
+//!   awareness, server-to-client, control, or invalid), checked against a peer's
+//!   [`Permissions`];
+//! - [`retarget`]: the same frame for another document, as a new header plus the original
+//!   body (`Bytes` slice, no copy);
+//! - [`check_document_name`]: the document-name rules, the same the decoder applies.
+//!
 //! # Strictness
 //!
 //! Decoding accepts exactly what the encoder writes: shortest varints only, integers up to
@@ -51,12 +60,21 @@
 //! # Security
 //!
 //! For input from untrusted peers:
-//! - no input makes a decoder panic, loop or overflow (`#![forbid(unsafe_code)]`; indexing,
-//!   `unwrap`, `panic!` and unchecked arithmetic are denied by clippy in the library);
-//! - decoding allocates nothing in [`Borrowed`] storage and nothing sized by the input in
-//!   [`Shared`] storage; every length and count is checked against [`Limits`] and against the
-//!   bytes actually present before it is used;
-//! - time is linear in the input length.
+//! - **no panic**: no input makes a decoder, [`decode_header`], [`classify`] or [`retarget`]
+//!   panic, loop or overflow. The library has `#![forbid(unsafe_code)]` (`Cargo.toml`
+//!   `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
+//!   `arithmetic_side_effects` and `cast_possible_truncation` are denied in it (this file;
+//!   checked by `cargo clippy --all-targets --all-features -- -D warnings` in `.ci/run`; tests
+//!   and the inspector binary opt out). The only documented panic is [`Frame::encode`] into a
+//!   `BufMut` that cannot grow, which is about the caller's buffer, not the input;
+//! - **no allocation sized by a peer's claim**: decoding allocates nothing in [`Borrowed`]
+//!   storage and nothing sized by the input in [`Shared`] storage; every length and count is
+//!   checked against [`Limits`] and against the bytes actually present before it is used, so
+//!   a varUint claiming 2^40 bytes is rejected at its prefix; list entries are read lazily;
+//! - **linear time**: every decoder reads each input byte a bounded number of times, and a
+//!   varUint is at most 8 bytes;
+//! - **fail closed**: a frame whose header does not decode is [`Access::Invalid`], which no
+//!   [`Permissions`] allow; sync-step-2 is a write like update.
 //!
 //! # Features
 //!
