@@ -210,9 +210,39 @@ impl Permissions {
     /// These permissions with awareness allowed or not.
     #[must_use]
     pub const fn with_awareness(self, allowed: bool) -> Permissions {
-        Permissions {
-            awareness: allowed,
-            ..self
+        self.with(Access::Awareness, allowed)
+    }
+
+    /// These permissions with `access` allowed or not. [`Access::Control`] stays allowed
+    /// and [`Access::Invalid`] refused, whatever `allowed` is.
+    ///
+    /// ```
+    /// use yjs_wire::{Access, Permissions};
+    ///
+    /// let mirror = Permissions::SERVER.with(Access::Write, false);
+    /// assert!(mirror.allows(Access::ServerToClient) && !mirror.allows(Access::Write));
+    /// assert!(!Permissions::SERVER.with(Access::Invalid, true).allows(Access::Invalid));
+    /// ```
+    #[must_use]
+    pub const fn with(self, access: Access, allowed: bool) -> Permissions {
+        match access {
+            Access::Read => Permissions {
+                read: allowed,
+                ..self
+            },
+            Access::Write => Permissions {
+                write: allowed,
+                ..self
+            },
+            Access::Awareness => Permissions {
+                awareness: allowed,
+                ..self
+            },
+            Access::ServerToClient => Permissions {
+                server_to_client: allowed,
+                ..self
+            },
+            Access::Control | Access::Invalid => self,
         }
     }
 
@@ -333,6 +363,28 @@ mod tests {
         }
         assert!(!Permissions::CLIENT.allows(Access::ServerToClient));
         assert!(Permissions::SERVER.allows(Access::ServerToClient));
+    }
+
+    #[test]
+    fn with_changes_one_class_only() {
+        for access in Access::ALL {
+            for allowed in [false, true] {
+                let changed = Permissions::CLIENT.with(access, allowed);
+                for other in Access::ALL {
+                    let expected = match other {
+                        Access::Control => true,
+                        Access::Invalid => false,
+                        _ if other == access => allowed,
+                        _ => Permissions::CLIENT.allows(other),
+                    };
+                    assert_eq!(
+                        changed.allows(other),
+                        expected,
+                        "{access} {allowed} {other}"
+                    );
+                }
+            }
+        }
     }
 
     /// A hostile frame for every error kind a header can have, and the kinds a body can have

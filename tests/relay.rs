@@ -7,7 +7,7 @@
 //! `YJS_WIRE_REQUIRE_NODE=1` (as `.ci/run` sets), in which case that is a failure.
 //! Only 127.0.0.1 is used; every wait has a time-out and every child is killed on failure.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
@@ -38,9 +38,47 @@ fn node_ready() -> bool {
             !required,
             "node or tests/js/node_modules is missing: install node 20 and run `npm ci --prefix tests/js`"
         );
-        eprintln!("SKIPPED relay test: needs node and `npm ci --prefix tests/js` first");
+        // Straight to stderr, past the test harness's capture, so the skip is seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED relay test: needs node and `npm ci --prefix tests/js` first"
+        );
     }
     ready
+}
+
+/// The relay executable: the one `cargo test` just built beside this test (examples are built
+/// with the tests, with the same features), if it is newer than every source it depends on;
+/// otherwise built now.
+fn relay_executable() -> PathBuf {
+    let exe = std::env::current_exe().expect("test path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
+    let built = profile_dir
+        .join("examples")
+        .join(format!("relay{}", std::env::consts::EXE_SUFFIX));
+    let modified = |path: &Path| path.metadata().and_then(|m| m.modified()).ok();
+    let newest_source = ["src", "examples/relay.rs", "Cargo.toml", "Cargo.lock"]
+        .iter()
+        .flat_map(|p| files_under(&root().join(p)))
+        .filter_map(|p| modified(&p))
+        .max();
+    match (modified(&built), newest_source) {
+        (Some(built_at), Some(source_at)) if built_at >= source_at => built,
+        _ => build_relay(),
+    }
+}
+
+fn files_under(path: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(path) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .flat_map(|entry| files_under(&entry.path()))
+            .collect(),
+        Err(_) => vec![path.to_owned()],
+    }
 }
 
 /// Build the example with this test's features and profile; the path of its executable.
@@ -136,7 +174,7 @@ fn relay_routes_refuses_and_survives_garbage_with_lib0_clients() {
     if !node_ready() {
         return;
     }
-    let relay_exe = build_relay();
+    let relay_exe = relay_executable();
     let mut relay = Guard(
         Command::new(&relay_exe)
             .args(["--host", "127.0.0.1", "--port", "0", "--idle-timeout", "60"])
