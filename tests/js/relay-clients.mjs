@@ -208,7 +208,7 @@ async function main () {
     raw((enc) => { header(enc, longName); encoding.writeUint8(enc, 0x01); encoding.writeVarUint(enc, 0) }), // name over 1024 bytes
     raw((enc) => { header(enc, Buffer.from(DOC_A)); encoding.writeUint8(enc, 0x07) }), // unknown message type
     raw((enc) => { header(enc, Buffer.from(DOC_A)); encoding.writeUint8(enc, 0x00); encoding.writeUint8(enc, 0x03) }), // unknown doc sub-type
-    raw((enc) => { header(enc, Buffer.from(DOC_A)); encoding.writeUint8(enc, 0x02); encoding.writeVarString(enc, 'snapshot-delete') }), // unknown kind
+    raw((enc) => { header(enc, Buffer.from(DOC_A)); encoding.writeUint8(enc, 0x02); encoding.writeVarString(enc, 'no-such-kind') }), // unknown kind
     // Header fine, body claims 2^40 bytes: the relay must not forward it nor allocate for it.
     raw((enc) => { header(enc, Buffer.from(DOC_A)); encoding.writeUint8(enc, 0x00); encoding.writeUint8(enc, 0x02); encoding.writeVarUint(enc, 2 ** 40) }),
     // Overlong varint for the update length: lib0 reads it, the strict decoder does not.
