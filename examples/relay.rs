@@ -19,6 +19,8 @@
 //!   against the connection's permissions (failure: refused), whole frame (`decode`, which
 //!   allocates nothing; failure: dropped). Text messages are dropped. Nothing that fails
 //!   closes the connection or disturbs another one;
+//! - a WebSocket message over `--max-frame-bytes` is refused by tungstenite before it is
+//!   buffered, and that one connection is closed (the stream cannot be resynchronized);
 //! - `?readonly=1` in the connection URL makes it read-only ([`Permissions::READ_ONLY`]: read
 //!   and control only); other connections are [`Permissions::CLIENT`] (no server-to-client
 //!   responses or events);

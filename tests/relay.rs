@@ -1,7 +1,8 @@
 //! The relay example (`examples/relay.rs`) against real lib0 + `ws` clients in node
 //! (`tests/js/relay-clients.mjs`): two read-write clients on two documents over one socket
-//! each, a read-only client whose writes are refused, and a client sending garbage that
-//! disturbs nobody. The relay's counters must match what the clients saw.
+//! each, a read-only client whose writes are refused, a client sending garbage that disturbs
+//! nobody, and one whose oversized message closes only its own connection. The relay's
+//! counters must match what the clients saw.
 //!
 //! Skipped with a message when `tests/js/node_modules` is missing, unless
 //! `YJS_WIRE_REQUIRE_NODE=1` (as `.ci/run` sets), in which case that is a failure.
@@ -19,6 +20,8 @@ use serde_json::Value;
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 const CLIENTS_TIMEOUT: Duration = Duration::from_secs(60);
 const STOP_TIMEOUT: Duration = Duration::from_secs(10);
+/// The relay's frame limit; `relay-clients.mjs` sends one message just over it.
+const MAX_FRAME: usize = 1 << 20;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -178,6 +181,7 @@ fn relay_routes_refuses_and_survives_garbage_with_lib0_clients() {
     let mut relay = Guard(
         Command::new(&relay_exe)
             .args(["--host", "127.0.0.1", "--port", "0", "--idle-timeout", "60"])
+            .args(["--max-frame-bytes", &MAX_FRAME.to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -224,20 +228,21 @@ fn relay_routes_refuses_and_survives_garbage_with_lib0_clients() {
         .unwrap_or_else(|| panic!("relay's counters line in {stats:?}"));
 
     println!(
-        "relay test: frames sent {}, received {}, refused {}, dropped {}, pongs {}, checks {}",
+        "relay test: frames sent {}, received {}, refused {}, dropped {}, oversized {}, pongs {}, checks {}",
         get("sent"),
         get("received"),
         get("refused"),
         get("dropped"),
+        get("oversized"),
         get("pongs"),
         get("checks")
     );
     println!("{stats}");
-    assert_eq!(counter(stats, "connections"), 4);
+    assert_eq!(counter(stats, "connections"), 5);
     assert_eq!(
         counter(stats, "frames"),
-        get("sent"),
-        "every message reached it"
+        get("sent") - get("oversized"),
+        "every message but the oversized one reached it"
     );
     assert_eq!(counter(stats, "forwarded"), get("received"), "deliveries");
     assert_eq!(counter(stats, "refused"), get("refused"));

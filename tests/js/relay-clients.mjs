@@ -6,7 +6,8 @@
  * Four clients, one WebSocket each, every frame written with lib0's writers (codec.mjs):
  * - alice and bob (read-write) both work on two documents over their one socket;
  * - reader (`?readonly=1`) follows doc A; its writes must be refused;
- * - mallory sends garbage, which must not disturb the others.
+ * - mallory sends garbage, which must not disturb the others;
+ * - eve sends a message over the relay's frame limit and is disconnected, alone.
  * Every wait has a time-out and the whole run a watchdog; only loopback URLs are accepted.
  * On success prints one JSON line of figures and exits 0; on failure prints the reason, exits 1.
  */
@@ -17,6 +18,7 @@ import { encodeFrame, bytesToHex } from './codec.mjs'
 
 const WAIT_MS = 5000
 const WATCHDOG_MS = 30000
+const MAX_FRAME = 1 << 20 // the relay's --max-frame-bytes in tests/relay.rs
 const PING = Uint8Array.from(Buffer.from('YJSping'))
 const PONG = Uint8Array.from(Buffer.from('YJSpong'))
 
@@ -30,7 +32,7 @@ const watchdog = setTimeout(() => {
   process.exit(1)
 }, WATCHDOG_MS)
 
-const figures = { sent: 0, received: 0, refused: 0, dropped: 0, pongs: 0, checks: 0 }
+const figures = { sent: 0, received: 0, refused: 0, dropped: 0, oversized: 0, pongs: 0, checks: 0 }
 
 const fail = (message) => {
   throw new Error(message)
@@ -146,7 +148,8 @@ async function main () {
   const bob = new Client('bob')
   const reader = new Client('reader', '?readonly=1')
   const mallory = new Client('mallory')
-  await Promise.all([alice, bob, reader, mallory].map((c) => c.open()))
+  const eve = new Client('eve')
+  await Promise.all([alice, bob, reader, mallory, eve].map((c) => c.open()))
 
   // 1. Subscriptions: each client's first frame for a document subscribes it.
   const aliceHello = [step1(DOC_A), step1(DOC_B)]
@@ -231,7 +234,17 @@ async function main () {
   bob.nothingElse()
   reader.nothingElse()
 
-  // 5. The others are undisturbed: updates still flow both ways.
+  // 5. A message over the relay's frame limit (the test starts it with --max-frame-bytes
+  //    MAX_FRAME) closes that one connection before it is buffered; nobody else notices.
+  eve.send(update(DOC_A, MAX_FRAME + 1))
+  figures.oversized += 1
+  await within('eve is disconnected', new Promise((resolve) => {
+    if (eve.closed) resolve()
+    else eve.ws.once('close', resolve)
+  }))
+  check(eve.inbox.length === 0, 'eve got nothing')
+
+  // 6. The others are undisturbed: updates still flow both ways.
   const u4 = update(DOC_A, 100)
   alice.send(u4)
   await bob.expect(u4, 'update 4 (doc A)')
