@@ -15,6 +15,17 @@ use crate::{
 };
 
 /// An awareness update, carried as opaque bytes.
+///
+/// ```
+/// use yjs_wire::{decode, Frame};
+///
+/// // "YJS" 01 • varString "d" • 01 (awareness) • varUint8Array [2a 2b]
+/// let Frame::Awareness { message, .. } = decode(b"YJS\x01\x01d\x01\x02\x2a\x2b")? else {
+///     unreachable!()
+/// };
+/// assert_eq!(message.update, &[0x2a, 0x2b]);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

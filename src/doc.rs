@@ -14,6 +14,15 @@ use crate::{
 };
 
 /// The sub-type byte of a doc message.
+///
+/// ```
+/// use yjs_wire::DocType;
+///
+/// assert_eq!(DocType::from_byte(0x01), Some(DocType::SyncStep2));
+/// assert_eq!(DocType::from_byte(0x03), None);
+/// assert_eq!(DocType::Update.as_byte(), 0x02);
+/// assert_eq!(DocType::SyncStep1.as_str(), "sync-step-1");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DocType {
     /// `0x00`: sync-step-1, the sender's state vector.
@@ -51,6 +60,19 @@ impl DocType {
 }
 
 /// A doc message: the sync protocol's three messages.
+///
+/// ```
+/// use yjs_wire::{decode, DocMessage, DocType, Frame};
+///
+/// // "YJS" 01 • varString "d" • 00 (doc) • 00 (sync-step-1) • varUint8Array [01 05 0a]
+/// let Frame::Doc { message, .. } = decode(b"YJS\x01\x01d\x00\x00\x03\x01\x05\x0a")? else {
+///     unreachable!()
+/// };
+/// assert_eq!(message, DocMessage::SyncStep1 { state_vector: &[0x01, 0x05, 0x0a][..] });
+/// assert_eq!(message.doc_type(), DocType::SyncStep1);
+/// assert_eq!(message.payload(), &[0x01, 0x05, 0x0a]);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

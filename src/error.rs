@@ -1,4 +1,12 @@
 //! The one public error type: what was wrong with a frame, and at which byte.
+//!
+//! The offset is where the rejected element starts, counted from the frame's first byte:
+//!
+//! ```text
+//! 59 4a 53 01 | 02 c0 80 | 00 …
+//! "YJS"    01 | varString(document), not UTF-8
+//!             ^ offset 4: invalid-utf8 is reported at the string's length prefix
+//! ```
 
 use core::fmt;
 
@@ -68,7 +76,15 @@ impl ErrorKind {
         }
     }
 
-    /// The kind whose [`as_str`](Self::as_str) word is `word`.
+    /// The kind whose [`as_str`](Self::as_str) word is `word`, or `None` for any other
+    /// string (exact, case-sensitive).
+    ///
+    /// ```
+    /// use yjs_wire::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::from_word("trailing-bytes"), Some(ErrorKind::TrailingBytes));
+    /// assert_eq!(ErrorKind::from_word("Trailing-Bytes"), None);
+    /// ```
     pub fn from_word(word: &str) -> Option<ErrorKind> {
         ErrorKind::ALL
             .into_iter()
@@ -79,7 +95,7 @@ impl ErrorKind {
     const fn phrase(self) -> &'static str {
         match self {
             ErrorKind::Truncated => "input ends inside",
-            ErrorKind::BadMagic => "missing \"YJS\" magic at",
+            ErrorKind::BadMagic => "expected \"YJS\" in",
             ErrorKind::UnsupportedVersion => "unsupported protocol version in",
             ErrorKind::UnknownMessageType => "unknown message type in",
             ErrorKind::UnknownSnapshotKind => "unknown snapshot kind in",
@@ -111,7 +127,12 @@ impl fmt::Display for ErrorKind {
 ///
 /// let err = decode(b"YJS\x02").unwrap_err();
 /// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnsupportedVersion, 3));
+/// assert_eq!(err.element(), "the version byte");
 /// assert_eq!(err.to_string(), "unsupported protocol version in the version byte at byte 3");
+///
+/// // The document name's length prefix (02) is at byte 4; its bytes c0 80 are not UTF-8.
+/// let err = decode(b"YJS\x01\x02\xc0\x80\x01\x00").unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::InvalidUtf8, 4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("{} {element} at byte {offset}", kind.phrase())]
@@ -122,7 +143,15 @@ pub struct Error {
 }
 
 impl Error {
-    /// An error of `kind` for `element` starting at `offset`.
+    /// An error of `kind` for `element` starting at `offset`: for code that checks frames
+    /// further (an application's own rules) and wants to report in the same form.
+    ///
+    /// ```
+    /// use yjs_wire::{Error, ErrorKind};
+    ///
+    /// let err = Error::new(ErrorKind::LimitExceeded, 4, "the document name");
+    /// assert_eq!(err.to_string(), "limit exceeded by the document name at byte 4");
+    /// ```
     pub const fn new(kind: ErrorKind, offset: usize, element: &'static str) -> Error {
         Error {
             kind,

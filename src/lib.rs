@@ -76,13 +76,41 @@
 //! - **fail closed**: a frame whose header does not decode is [`Access::Invalid`], which no
 //!   [`Permissions`] allow; sync-step-2 is a write like update.
 //!
+//! # Transports
+//!
+//! A frame is a whole message; how messages are delimited is the transport's business:
+//!
+//! ```text
+//! WebSocket:    [ binary message = frame ] [ binary message = frame ] …
+//! byte stream:  varUint(len) • frame • varUint(len) • frame • …   (lib0's writeVarUint8Array)
+//! ```
+//!
+//! - WebSocket: one binary message is one frame. The [`docs::websocket`] recipe routes
+//!   messages by document name with [`decode_header`] and decodes them with
+//!   [`decode_shared`], without copying.
+//! - TCP, pipes, stdio: the `tokio` feature's [`FrameCodec`][frame-codec] frames and unframes a byte
+//!   stream for tokio-util's `Framed`, with a maximum frame length checked from the length
+//!   prefix before anything is buffered.
+//!
 //! # Features
 //!
-//! - `std` (default): `std::error::Error` for the error types. Without it the crate is
-//!   `no_std` + `alloc`.
-//! - `serde`: `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in
-//!   the JSON form of `spec/json-form.md` (byte arrays as lowercase hex).
-//! - `cli`: the `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`).
+//! | feature | default | what it adds |
+//! |---|---|---|
+//! | `std` | yes | `std::error::Error` for the error types. Without it the crate is `no_std` + `alloc` (only `core` and `alloc` are linked). |
+//! | `serde` | no | `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in the JSON form of `spec/json-form.md` (byte arrays as lowercase hex). It links `std` for now, even without the `std` feature: `bytestring`'s serde support needs it. |
+//! | `cli` | no | The `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`). Implies `std` and `serde`. |
+//! | `tokio` | no | [`FrameCodec`][frame-codec] and [`CodecError`][codec-error]: a tokio-util `Decoder`/`Encoder` of length-prefixed frames. Implies `std`. |
+//!
+#![cfg_attr(
+    feature = "tokio",
+    doc = "[frame-codec]: crate::FrameCodec",
+    doc = "[codec-error]: crate::CodecError"
+)]
+#![cfg_attr(
+    not(feature = "tokio"),
+    doc = "[frame-codec]: https://docs.rs/yjs-wire/latest/yjs_wire/struct.FrameCodec.html",
+    doc = "[codec-error]: https://docs.rs/yjs-wire/latest/yjs_wire/enum.CodecError.html"
+)]
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
@@ -104,6 +132,7 @@ extern crate std;
 mod access;
 mod awareness;
 mod doc;
+pub mod docs;
 mod document_name;
 mod error;
 mod frame;
@@ -116,6 +145,8 @@ mod retarget;
 mod sink;
 mod snapshot;
 mod storage;
+#[cfg(feature = "tokio")]
+mod stream_codec;
 mod u53;
 mod var_bytes;
 mod varint;
@@ -141,4 +172,7 @@ pub use list::{Iter, List};
 pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::{MetaList, SnapshotKind, SnapshotMessage, SnapshotMeta};
 pub use storage::{Borrowed, Shared, Storage};
+#[cfg(feature = "tokio")]
+#[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
+pub use stream_codec::{CodecError, FrameCodec};
 pub use u53::{U53RangeError, U53};

@@ -1,4 +1,15 @@
 //! Configurable decoding limits, checked before any slice is taken.
+//!
+//! Which limit holds which element of a frame:
+//!
+//! ```text
+//! |<------------------------------ max_frame_bytes ------------------------------->|
+//! 59 4a 53 01  varString(document)  02  varString(kind)   varUint(count)  META …
+//!              <= max_name_bytes        <= max_string_bytes  <= max_list_entries
+//!
+//! other varStrings (snapshot name, userId, …)        <= max_string_bytes
+//! varUint8Arrays (state vector, update, content, …)  <= max_payload_bytes
+//! ```
 
 /// Upper bounds a decoder enforces on untrusted input.
 ///
@@ -41,7 +52,14 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// The safe defaults described on [`Limits`].
+    /// The safe defaults described on [`Limits`]; what [`decode`](crate::decode),
+    /// [`decode_shared`](crate::decode_shared) and [`decode_header`](crate::decode_header)
+    /// use.
+    ///
+    /// ```
+    /// assert_eq!(yjs_wire::Limits::DEFAULT.max_frame_bytes, 16 * 1024 * 1024);
+    /// assert_eq!(yjs_wire::Limits::default(), yjs_wire::Limits::DEFAULT);
+    /// ```
     pub const DEFAULT: Limits = Limits {
         max_frame_bytes: 16 * 1024 * 1024,
         max_name_bytes: 1024,
@@ -50,7 +68,17 @@ impl Limits {
         max_list_entries: 100_000,
     };
 
-    /// No limits beyond what the input itself holds (for trusted input and tests).
+    /// No limits beyond what the input itself holds (for trusted input and tests). Decoding
+    /// stays linear in the input length and allocation-free; only the bounds on output size
+    /// go.
+    ///
+    /// ```
+    /// use yjs_wire::{decode_with, Limits};
+    ///
+    /// let long_name = [&b"YJS\x01\x80\x10"[..], &[b'n'; 2048], b"\x02\x0elist-snapshots"].concat();
+    /// assert!(yjs_wire::decode(&long_name).is_err()); // a 2048-byte name is over the default 1024
+    /// assert!(decode_with(&long_name, &Limits::UNLIMITED).is_ok());
+    /// ```
     pub const UNLIMITED: Limits = Limits {
         max_frame_bytes: usize::MAX,
         max_name_bytes: usize::MAX,

@@ -31,6 +31,11 @@ use crate::{
 /// else { panic!() };
 /// assert_eq!(snapshots.len(), 1);
 /// assert_eq!(snapshots.iter().map(|m| m.name).collect::<Vec<_>>(), ["v1"]);
+///
+/// // Built from values, the same list encodes to the same bytes.
+/// use yjs_wire::{Borrowed, SnapshotMeta, U53};
+/// let meta = SnapshotMeta::<Borrowed>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+/// assert_eq!(Frame::list_snapshots_response("d", [meta]).to_vec(), bytes);
 /// ```
 #[derive(Clone)]
 pub struct List<S: Storage, T> {
@@ -57,7 +62,8 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
         self.len() == 0
     }
 
-    /// The entries, in wire order.
+    /// The entries, in wire order, by value (for [`Borrowed`](crate::Borrowed) entries
+    /// that is a few slices, for [`Shared`](crate::Shared) a few reference-count bumps).
     pub fn iter(&self) -> Iter<'_, S, T> {
         Iter {
             list: self,

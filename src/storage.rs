@@ -1,4 +1,12 @@
 //! Where decoded strings and byte arrays live: borrowed from the input, or shared `Bytes`.
+//!
+//! ```text
+//! input:   59 4a 53 01 03 64 6f 63 01 02 2a 2b
+//!                         \______/       \___/
+//! Borrowed:   document = &input[5..8]    update = &input[10..12]
+//! Shared:     document = ByteString      update = Bytes
+//!             (both slices of the input Bytes, reference-counted, no copy)
+//! ```
 
 use bytes::Bytes;
 use bytestring::ByteString;
@@ -15,6 +23,24 @@ use crate::parse::{Cx, Element, Source};
 ///
 /// Every message type is generic over its storage, so both forms share one definition, one
 /// encoder and one set of constructors.
+///
+/// ```
+/// use yjs_wire::{Frame, Storage};
+///
+/// /// Works on frames from `decode` and from `decode_shared` alike.
+/// fn payload_len<S: Storage>(frame: &Frame<S>) -> usize {
+///     match frame {
+///         Frame::Doc { message, .. } => message.payload().len(),
+///         Frame::Awareness { message, .. } => message.update.len(),
+///         _ => 0,
+///     }
+/// }
+///
+/// let bytes = b"YJS\x01\x03doc\x01\x02\x2a\x2b";
+/// assert_eq!(payload_len(&yjs_wire::decode(bytes)?), 2);
+/// assert_eq!(payload_len(&yjs_wire::decode_shared(&bytes::Bytes::from_static(bytes))?), 2);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 pub trait Storage: sealed::Sealed + Clone + fmt::Debug + PartialEq + Eq + Hash {
     /// A UTF-8 string.
     type Str: Deref<Target = str> + Clone + fmt::Debug + PartialEq + Eq + Hash;
@@ -23,11 +49,41 @@ pub trait Storage: sealed::Sealed + Clone + fmt::Debug + PartialEq + Eq + Hash {
 }
 
 /// Strings and byte arrays borrowed from the input: `&'a str` and `&'a [u8]`.
+///
+/// The storage of [`decode`](crate::decode): decoding allocates nothing, and the frame
+/// cannot outlive the input buffer. Also the handiest storage to build frames to send from
+/// values you hold.
+///
+/// ```
+/// use yjs_wire::{decode, Frame};
+///
+/// let input = b"YJS\x01\x03doc\x01\x02\x2a\x2b";
+/// let Frame::Awareness { document, message } = decode(input)? else { unreachable!() };
+/// assert_eq!(document.as_ptr(), input[5..].as_ptr()); // "doc" is a slice of the input
+/// assert_eq!(message.update, &[0x2a, 0x2b]);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Borrowed<'a>(PhantomData<&'a [u8]>);
 
 /// Strings and byte arrays held as shared, reference-counted slices of the input:
 /// [`ByteString`] and [`Bytes`].
+///
+/// The storage of [`decode_shared`](crate::decode_shared) and of the `tokio` feature's
+/// codec: the frame owns its data (it is `Send + 'static` and can go to another task)
+/// while still sharing the input's memory.
+///
+/// ```
+/// use bytes::Bytes;
+/// use yjs_wire::{decode_shared, Frame, Shared};
+///
+/// let frame: Frame<Shared> = {
+///     let input = Bytes::from(b"YJS\x01\x03doc\x01\x02\x2a\x2b".to_vec());
+///     decode_shared(&input)?
+/// }; // the input handle is gone; the frame keeps the buffer alive
+/// assert_eq!(frame.document(), Some("doc"));
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Shared;
 

@@ -1,4 +1,13 @@
 //! `U53`: the integers a JavaScript peer can hold exactly.
+//!
+//! On the wire a `U53` is a varUint of 1 to 8 bytes:
+//!
+//! ```text
+//! 0                 00
+//! 300               ac 02
+//! 2^53 - 1 (MAX)    ff ff ff ff ff ff ff 0f
+//! 2^53              80 80 80 80 80 80 80 10   rejected: integer-out-of-range
+//! ```
 
 use core::fmt;
 
@@ -15,6 +24,11 @@ use core::fmt;
 /// assert_eq!(id.get(), 7);
 /// assert_eq!(U53::new(1 << 53), None);
 /// assert_eq!(U53::try_from(9_007_199_254_740_991u64), Ok(U53::MAX));
+///
+/// // As a snapshot id on the wire: 300 is the varUint ac 02.
+/// let frame = yjs_wire::decode(b"YJS\x01\x01d\x02\x16snapshot-fetch-request\xac\x02")?;
+/// assert_eq!(frame, yjs_wire::Frame::snapshot_fetch_request("d", U53::from(300u16)));
+/// # Ok::<(), yjs_wire::Error>(())
 /// ```
 #[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct U53(u64);
@@ -31,6 +45,13 @@ impl U53 {
     pub const MAX: U53 = U53((1 << 53) - 1);
 
     /// `value` as a `U53`, or `None` above [`U53::MAX`].
+    ///
+    /// ```
+    /// use yjs_wire::U53;
+    ///
+    /// assert_eq!(U53::new(9_007_199_254_740_991), Some(U53::MAX));
+    /// assert_eq!(U53::new(9_007_199_254_740_992), None);
+    /// ```
     pub const fn new(value: u64) -> Option<U53> {
         if value <= U53::MAX.0 {
             Some(U53(value))
