@@ -61,6 +61,7 @@ class Client {
       this.inbox.push(new Uint8Array(data))
       if (this.waiter) this.waiter()
     })
+    this.ws.on('error', (err) => { this.error = err }) // a reset shows up as 'close' next
     this.ws.on('close', () => {
       this.closed = true
       if (this.waiter) this.waiter()
