@@ -52,6 +52,15 @@
 //! [`SnapshotDetails`], rich create, revert progress, search and statistics. Every kind is a
 //! [`SnapshotKind`]; its string is in [`SnapshotKind::as_str`].
 //!
+//! For servers (see `examples/relay.rs` and `spec/servers.md`):
+//!
+//! - [`classify`] / [`Header::access`]: the [`Access`] class of a frame (read, write,
+//!   awareness, server-to-client, control, or invalid), checked against a peer's
+//!   [`Permissions`];
+//! - [`retarget`]: the same frame for another document, as a new header plus the original
+//!   body (`Bytes` slice, no copy);
+//! - [`check_document_name`]: the document-name rules, the same the decoder applies.
+//!
 //! # Strictness
 //!
 //! Decoding accepts exactly what the encoder writes: shortest varints only, integers up to
@@ -63,12 +72,21 @@
 //! # Security
 //!
 //! For input from untrusted peers:
-//! - no input makes a decoder panic, loop or overflow (`#![forbid(unsafe_code)]`; indexing,
-//!   `unwrap`, `panic!` and unchecked arithmetic are denied by clippy in the library);
-//! - decoding allocates nothing in [`Borrowed`] storage and nothing sized by the input in
-//!   [`Shared`] storage; every length and count is checked against [`Limits`] and against the
-//!   bytes actually present before it is used;
-//! - time is linear in the input length.
+//! - **no panic**: no input makes a decoder, [`decode_header`], [`classify`] or [`retarget`]
+//!   panic, loop or overflow. The library has `#![forbid(unsafe_code)]` (`Cargo.toml`
+//!   `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
+//!   `arithmetic_side_effects` and `cast_possible_truncation` are denied in it (this file;
+//!   checked by `cargo clippy --all-targets --all-features -- -D warnings` in `.ci/run`; tests
+//!   and the inspector binary opt out). The only documented panic is [`Frame::encode`] into a
+//!   `BufMut` that cannot grow, which is about the caller's buffer, not the input;
+//! - **no allocation sized by a peer's claim**: decoding allocates nothing in [`Borrowed`]
+//!   storage and nothing sized by the input in [`Shared`] storage; every length and count is
+//!   checked against [`Limits`] and against the bytes actually present before it is used, so
+//!   a varUint claiming 2^40 bytes is rejected at its prefix; list entries are read lazily;
+//! - **linear time**: every decoder reads each input byte a bounded number of times, and a
+//!   varUint is at most 8 bytes;
+//! - **fail closed**: a frame whose header does not decode is [`Access::Invalid`], which no
+//!   [`Permissions`] allow; sync-step-2 is a write like update.
 //!
 //! # Transports
 //!
@@ -123,9 +141,11 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod access;
 mod awareness;
 mod doc;
 pub mod docs;
+mod document_name;
 mod error;
 mod frame;
 #[cfg(feature = "serde")]
@@ -134,6 +154,7 @@ mod limits;
 mod list;
 mod options;
 mod parse;
+mod retarget;
 mod sink;
 mod snapshot;
 mod storage;
@@ -148,10 +169,12 @@ mod varint;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use access::{classify, classify_with, Access, Permissions};
 pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
+pub use document_name::check_document_name;
 pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
@@ -161,6 +184,7 @@ pub use frame::{
 pub use limits::Limits;
 pub use list::{Iter, List};
 pub use options::DecodeOptions;
+pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::{
     Checksum, ErrorCode, ErrorCodeParseError, IdList, MetaList, RawSnapshot, SnapshotDetails,
     SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,

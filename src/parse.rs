@@ -67,6 +67,12 @@ pub trait Source<'i>: Copy {
     type Storage: Storage;
     /// `raw` as a string, or `None` if it is not UTF-8.
     fn text(self, raw: &'i [u8]) -> Option<<Self::Storage as Storage>::Str>;
+    /// `raw`, already checked to be the UTF-8 `text`, as a string (`None` never happens for
+    /// input that really is `text`; storages that can reuse `text` do).
+    fn checked_text(self, raw: &'i [u8], text: &'i str) -> Option<<Self::Storage as Storage>::Str> {
+        let _ = text;
+        self.text(raw)
+    }
     /// `raw` as a byte array.
     fn bytes(self, raw: &'i [u8]) -> <Self::Storage as Storage>::Bytes;
 }

@@ -148,6 +148,9 @@ impl<'i> Source<'i> for BorrowedSource {
     fn text(self, raw: &'i [u8]) -> Option<&'i str> {
         core::str::from_utf8(raw).ok()
     }
+    fn checked_text(self, _raw: &'i [u8], text: &'i str) -> Option<&'i str> {
+        Some(text)
+    }
     fn bytes(self, raw: &'i [u8]) -> &'i [u8] {
         raw
     }

@@ -80,7 +80,14 @@
 //! - Limit the WebSocket message size in the WebSocket library too (to about
 //!   [`Limits::max_frame_bytes`](crate::Limits)), so an oversized message is refused before
 //!   it is buffered whole.
+//! - A connection that may only read is held to it with [`Header::access`] and
+//!   [`Permissions::READ_ONLY`] (sync-step-2 is a write too); a frame whose header does not
+//!   decode is [`Access::Invalid`], never allowed. `examples/relay.rs` is a complete relay
+//!   doing all of this, and `spec/servers.md` lists the classes and recommended limits.
 //!
+//! [`Header::access`]: crate::Header::access
+//! [`Permissions::READ_ONLY`]: crate::Permissions::READ_ONLY
+//! [`Access::Invalid`]: crate::Access::Invalid
 //! [`decode_header`]: crate::decode_header
 //! [`decode_shared`]: crate::decode_shared
 //! [`FrameKind`]: crate::FrameKind

@@ -10,8 +10,9 @@ use nom::{bytes::complete::tag, number::complete::u8 as byte, Parser};
 
 use crate::{
     doc::DocType,
+    document_name::{self, check_document_name},
     parse::{fail, Cx, Fault, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    sink::{put_var_bytes, LenCounter, Sink},
     snapshot::SnapshotKind,
     storage::{Borrowed, Storage},
     var_bytes, ErrorKind,
@@ -166,12 +167,7 @@ pub(crate) fn parse<'i, X: Source<'i>>(
             (rest, head)
         });
     }
-    let (input, document) = var_bytes::parse_text(
-        cx,
-        after_version,
-        cx.limits.max_name_bytes,
-        "the document name",
-    )?;
+    let (input, document) = parse_document_name(cx, after_version)?;
     let type_offset = frame.len().saturating_sub(input.len());
     let (rest, (kind, raw_kind)) = parse_kind(cx, input)?;
     let head = Head {
@@ -181,6 +177,25 @@ pub(crate) fn parse<'i, X: Source<'i>>(
         raw_kind,
     };
     Ok((rest, head))
+}
+
+/// `varString(document)`: the length prefix (varUint errors, then the name limit, then the
+/// bytes present, as for every varString), then [`check_document_name`] on the bytes.
+fn parse_document_name<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+) -> PResult<'i, <X::Storage as Storage>::Str> {
+    let (rest, raw) =
+        var_bytes::parse_raw(input, cx.limits.max_name_bytes, document_name::ELEMENT)?;
+    let text = match check_document_name(raw, &cx.limits) {
+        Ok(text) => text,
+        // Reported at the length prefix, where the varString starts.
+        Err(err) => return fail(err.kind(), input, document_name::ELEMENT),
+    };
+    match cx.src.checked_text(raw, text) {
+        Some(document) => Ok((rest, document)),
+        None => fail(ErrorKind::InvalidUtf8, input, document_name::ELEMENT),
+    }
 }
 
 /// `"YJS"`: a strict prefix of it is truncated, anything else is bad magic.
@@ -256,8 +271,20 @@ fn parse_snapshot_kind<'i, X: Source<'i>>(
 
 /// Write the header of a message frame: magic, version, document name, message-type byte.
 pub(crate) fn write<W: Sink>(out: &mut W, document: &str, message_type: MessageType) {
+    write_prefix(out, document);
+    out.put_u8(message_type.as_byte());
+}
+
+/// Write what precedes the message-type byte: magic, version, document name.
+pub(crate) fn write_prefix<W: Sink>(out: &mut W, document: &str) {
     out.put_slice(&MAGIC);
     out.put_u8(VERSION);
     put_var_bytes(out, document.as_bytes());
-    out.put_u8(message_type.as_byte());
+}
+
+/// The number of bytes [`write_prefix`] writes.
+pub(crate) fn prefix_len(document: &str) -> usize {
+    let mut counter = LenCounter::default();
+    write_prefix(&mut counter, document);
+    counter.0
 }
