@@ -35,8 +35,8 @@ use crate::{
         rename = "awareness-update",
         from = "crate::json_form::AwarenessForm<S>",
         bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+            serialize = "",
+            deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
         )
     )
 )]

@@ -81,8 +81,8 @@ impl DocType {
         tag = "type",
         deny_unknown_fields,
         bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+            serialize = "",
+            deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
         )
     )
 )]

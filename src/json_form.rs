@@ -4,7 +4,7 @@
 //! message object carries its wire name in `"type"`. Message frames serialize their keys in
 //! the order `document`, `type`, `payload`.
 
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use core::fmt;
 use serde::{
     de::{self, Deserializer},
@@ -16,6 +16,28 @@ use crate::{
     list::List, parse::Element, storage::Storage, AwarenessMessage, DocMessage, Frame,
     SnapshotMessage, U53,
 };
+
+/// Strings in any storage, through `&str` and `String` (so no serde impl of the storage's
+/// string type is needed, and `ByteString` brings in no `std`).
+pub(crate) mod text {
+    use super::*;
+
+    pub(crate) fn serialize<T, S>(text: &T, serializer: S) -> Result<S::Ok, S::Error>
+    where
+        T: core::ops::Deref<Target = str>,
+        S: Serializer,
+    {
+        serializer.serialize_str(text)
+    }
+
+    pub(crate) fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: From<String>,
+    {
+        String::deserialize(deserializer).map(T::from)
+    }
+}
 
 /// Lowercase hex for byte arrays.
 pub(crate) mod hex {
@@ -124,10 +146,7 @@ impl<'de, S: Storage, T: Deserialize<'de>> Deserialize<'de> for List<S, T> {
     }
 }
 
-impl<S: Storage> Serialize for Frame<S>
-where
-    S::Str: Serialize,
-{
+impl<S: Storage> Serialize for Frame<S> {
     fn serialize<Ser: Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         let kind = self.kind();
         let type_name = match kind.message_type() {
@@ -196,20 +215,23 @@ impl<S: Storage> From<AwarenessForm<S>> for AwarenessMessage<S> {
     tag = "type",
     rename_all = "kebab-case",
     deny_unknown_fields,
-    bound(deserialize = "S::Str: Deserialize<'de>, S::Bytes: From<Vec<u8>>")
+    bound(deserialize = "S::Str: From<String>, S::Bytes: From<Vec<u8>>")
 )]
 enum FrameForm<S: Storage> {
     Ping,
     Pong,
     Doc {
+        #[serde(with = "text")]
         document: S::Str,
         payload: DocMessage<S>,
     },
     Awareness {
+        #[serde(with = "text")]
         document: S::Str,
         payload: AwarenessMessage<S>,
     },
     Snapshot {
+        #[serde(with = "text")]
         document: S::Str,
         payload: SnapshotMessage<S>,
     },
@@ -217,7 +239,7 @@ enum FrameForm<S: Storage> {
 
 impl<'de, S: Storage> Deserialize<'de> for Frame<S>
 where
-    S::Str: Deserialize<'de>,
+    S::Str: From<String>,
     S::Bytes: From<Vec<u8>>,
 {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -109,7 +109,7 @@
 //! | feature | default | what it adds |
 //! |---|---|---|
 //! | `std` | yes | `std::error::Error` for the error types. Without it the crate is `no_std` + `alloc` (only `core` and `alloc` are linked). |
-//! | `serde` | no | `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in the JSON form of `spec/json-form.md` (byte arrays as lowercase hex). It links `std` for now, even without the `std` feature: `bytestring`'s serde support needs it. |
+//! | `serde` | no | `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in the JSON form of `spec/json-form.md` (byte arrays as lowercase hex). Works without `std`. |
 //! | `cli` | no | The `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`). Implies `std` and `serde`. |
 //! | `tokio` | no | [`FrameCodec`][frame-codec] and [`CodecError`][codec-error]: a tokio-util `Decoder`/`Encoder` of length-prefixed frames. Implies `std`. |
 //!

@@ -42,13 +42,14 @@ use super::{Checksum, SnapshotState, TagList};
         rename_all = "camelCase",
         deny_unknown_fields,
         bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+            serialize = "",
+            deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
         )
     )
 )]
 pub struct SnapshotDetails<S: Storage> {
     /// Free-text description (empty when none).
+    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
     pub description: S::Str,
     /// Search and filter tags, decoded lazily.
     pub tags: TagList<S>,

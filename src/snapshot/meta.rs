@@ -22,8 +22,8 @@ use crate::{
         rename_all = "camelCase",
         deny_unknown_fields,
         bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+            serialize = "",
+            deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
         )
     )
 )]
@@ -31,10 +31,12 @@ pub struct SnapshotMeta<S: Storage> {
     /// Unique, increasing id of the snapshot within its document.
     pub id: U53,
     /// Human-readable name.
+    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
     pub name: S::Str,
     /// Creation time, milliseconds since the Unix epoch.
     pub created_at: U53,
     /// Id of the user who created the snapshot.
+    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
     pub user_id: S::Str,
 }
 

@@ -75,8 +75,8 @@ pub type MetaList<S> = List<S, SnapshotMeta<S>>;
         rename_all_fields = "camelCase",
         deny_unknown_fields,
         bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+            serialize = "",
+            deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
         )
     )
 )]
@@ -96,8 +96,10 @@ pub enum SnapshotMessage<S: Storage> {
     /// `snapshot-request`: create a snapshot.
     SnapshotRequest {
         /// Name for the new snapshot.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         name: S::Str,
         /// Name of the current snapshot (for uncommitted changes).
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         current_snapshot_name: S::Str,
     },
     /// `snapshot-fetch-request`: ask for one snapshot's content.
@@ -133,18 +135,21 @@ pub enum SnapshotMessage<S: Storage> {
         /// The snapshot reverted to.
         snapshot: SnapshotMeta<S>,
         /// Id of the user who reverted.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         reverted_by: S::Str,
     },
     /// `snapshot-error`: a request failed.
     SnapshotError {
         /// Kind string of the request that failed: any string, since a request of a kind the
         /// server does not know is answered with [`ErrorCode::UNSUPPORTED`] and its kind.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         request_kind: S::Str,
         /// The snapshot the request was about; 0 when none.
         snapshot_id: U53,
         /// Why it failed (open code space; unknown codes are kept).
         code: ErrorCode,
         /// Explanation for people.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         message: S::Str,
     },
     /// `list-snapshots-since`: list only the snapshots whose ids are not in `known_ids`;
@@ -158,6 +163,7 @@ pub enum SnapshotMessage<S: Storage> {
         /// Id of the snapshot to rename.
         snapshot_id: U53,
         /// The new name.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         name: S::Str,
     },
     /// `snapshot-rename-response`: the rename was done.
@@ -170,6 +176,7 @@ pub enum SnapshotMessage<S: Storage> {
         /// The snapshot, with its new name.
         snapshot: SnapshotMeta<S>,
         /// Id of the user who renamed it.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         renamed_by: S::Str,
     },
     /// `snapshot-delete-request`: delete a snapshot.
@@ -187,6 +194,7 @@ pub enum SnapshotMessage<S: Storage> {
         /// Id of the deleted snapshot.
         snapshot_id: U53,
         /// Id of the user who deleted it.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         deleted_by: S::Str,
     },
     /// `snapshot-info-request`: ask for one snapshot's metadata and details.
@@ -205,10 +213,13 @@ pub enum SnapshotMessage<S: Storage> {
     /// `snapshot-created-event` or `snapshot-error`.
     SnapshotCreateRequest {
         /// Name for the new snapshot; empty: the server chooses one.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         name: S::Str,
         /// Name of the current snapshot (for uncommitted changes).
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         current_snapshot_name: S::Str,
         /// Free-text description (empty when none).
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         description: S::Str,
         /// Tags, decoded lazily.
         tags: TagList<S>,
@@ -222,6 +233,7 @@ pub enum SnapshotMessage<S: Storage> {
         /// Id of the snapshot being reverted to.
         snapshot_id: U53,
         /// Free text naming the current stage ("stopping", "restoring", …).
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         stage: S::Str,
         /// Work units done.
         completed: U53,
@@ -232,6 +244,7 @@ pub enum SnapshotMessage<S: Storage> {
     /// `list-snapshots-response`.
     SearchSnapshots {
         /// Text to find in names and descriptions; empty: any.
+        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
         query: S::Str,
         /// Tags a snapshot must all carry; empty: any. Decoded lazily.
         tags: TagList<S>,

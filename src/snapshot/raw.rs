@@ -111,7 +111,7 @@ impl<S: Storage> serde::Serialize for RawSnapshot<S> {
 #[cfg(feature = "serde")]
 impl<'de, S: Storage> serde::Deserialize<'de> for RawSnapshot<S>
 where
-    S::Str: serde::Deserialize<'de>,
+    S::Str: From<alloc::string::String>,
     S::Bytes: From<alloc::vec::Vec<u8>>,
 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -119,11 +119,11 @@ where
         #[serde(
             deny_unknown_fields,
             bound(
-                deserialize = "S::Str: serde::Deserialize<'de>, S::Bytes: From<alloc::vec::Vec<u8>>"
+                deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
             )
         )]
         struct Form<S: Storage> {
-            #[serde(rename = "type")]
+            #[serde(rename = "type", with = "crate::json_form::text")]
             kind: S::Str,
             #[serde(with = "crate::json_form::hex")]
             payload: S::Bytes,

@@ -35,13 +35,12 @@ pub type TagList<S> = List<S, Tag<S>>;
     feature = "serde",
     serde(
         transparent,
-        bound(
-            serialize = "S::Str: serde::Serialize",
-            deserialize = "S::Str: serde::Deserialize<'de>"
-        )
+        bound(serialize = "", deserialize = "S::Str: From<alloc::string::String>")
     )
 )]
-pub struct Tag<S: Storage>(S::Str);
+pub struct Tag<S: Storage>(
+    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))] S::Str,
+);
 
 impl<S: Storage> Tag<S> {
     /// A tag from its text.
