@@ -25,12 +25,27 @@ impl<S: Storage> Frame<S> {
     }
 
     /// A doc sync-step-1 frame carrying the sender's state vector.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// // A peer that has nothing yet sends the empty state vector, [0x00].
+    /// let frame = Frame::<Borrowed>::sync_step1("doc", &[0x00][..]);
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x00\x01\x00");
+    /// ```
     pub fn sync_step1(document: impl Into<S::Str>, state_vector: impl Into<S::Bytes>) -> Self {
         let state_vector = state_vector.into();
         Frame::doc(document, DocMessage::SyncStep1 { state_vector })
     }
 
     /// A doc sync-step-2 frame carrying the update the receiver is missing.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// let frame = Frame::<Borrowed>::sync_step2("doc", &[0x01, 0x02][..]);
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x01\x02\x01\x02");
+    /// ```
     pub fn sync_step2(document: impl Into<S::Str>, update: impl Into<S::Bytes>) -> Self {
         Frame::doc(
             document,
@@ -58,6 +73,13 @@ impl<S: Storage> Frame<S> {
     }
 
     /// An awareness frame.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// let frame = Frame::<Borrowed>::awareness("d", &[1, 2, 3][..]);
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x01\x03\x01\x02\x03");
+    /// ```
     pub fn awareness(document: impl Into<S::Str>, update: impl Into<S::Bytes>) -> Self {
         Frame::Awareness {
             document: document.into(),
@@ -81,6 +103,17 @@ impl<S: Storage> Frame<S> {
 
     /// `list-snapshots-response`
     /// (`encodeSnapshotListResponseMessage(document, snapshots)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::list_snapshots_response("d", [meta]);
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x17list-snapshots-response\x01\x07\x02v1\x01\x01u"
+    /// );
+    /// ```
     pub fn list_snapshots_response(
         document: impl Into<S::Str>,
         snapshots: impl IntoIterator<Item = SnapshotMeta<S>>,
@@ -94,6 +127,13 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-request`
     /// (`encodeSnapshotRequestMessage(document, name, currentSnapshotName)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_request("d", "v2", "v1");
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x10snapshot-request\x02v2\x02v1");
+    /// ```
     pub fn snapshot_request(
         document: impl Into<S::Str>,
         name: impl Into<S::Str>,
@@ -108,6 +148,13 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-fetch-request`
     /// (`encodeSnapshotFetchRequestMessage(document, snapshotId)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_fetch_request("d", U53::from(300u16));
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x16snapshot-fetch-request\xac\x02");
+    /// ```
     pub fn snapshot_fetch_request(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
         Frame::snapshot(
             document,
@@ -117,6 +164,17 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-fetch-response`
     /// (`encodeSnapshotFetchResponseMessage(document, snapshot, content)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_fetch_response("d", meta, &[0xaa][..]);
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x17snapshot-fetch-response\x07\x02v1\x01\x01u\x01\xaa"
+    /// );
+    /// ```
     pub fn snapshot_fetch_response(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,
@@ -131,6 +189,13 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-revert-request`
     /// (`encodeSnapshotRevertRequestMessage(document, snapshotId)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_revert_request("d", U53::from(7u8));
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x17snapshot-revert-request\x07");
+    /// ```
     pub fn snapshot_revert_request(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
         Frame::snapshot(
             document,
@@ -140,6 +205,17 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-revert-response`
     /// (`encodeSnapshotRevertResponseMessage(document, snapshot)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_revert_response("d", meta);
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x18snapshot-revert-response\x07\x02v1\x01\x01u"
+    /// );
+    /// ```
     pub fn snapshot_revert_response(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,
@@ -152,12 +228,34 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-created-event`
     /// (`encodeSnapshotCreatedEventMessage(document, snapshot)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_created_event("d", meta);
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u"
+    /// );
+    /// ```
     pub fn snapshot_created_event(document: impl Into<S::Str>, snapshot: SnapshotMeta<S>) -> Self {
         Frame::snapshot(document, SnapshotMessage::SnapshotCreatedEvent { snapshot })
     }
 
     /// `snapshot-reverted-event`
     /// (`encodeSnapshotRevertedEventMessage(document, snapshot, revertedBy)`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_reverted_event("d", meta, "ana");
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x17snapshot-reverted-event\x07\x02v1\x01\x01u\x03ana"
+    /// );
+    /// ```
     pub fn snapshot_reverted_event(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,
