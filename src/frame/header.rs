@@ -18,16 +18,56 @@ use crate::{
     var_bytes, ErrorKind,
 };
 
-/// The three magic bytes that start every frame: `"YJS"`.
+/// The three magic bytes that start every frame: `"YJS"` (`59 4a 53`).
+///
+/// ```
+/// use yjs_wire::{decode, ErrorKind, MAGIC};
+///
+/// assert_eq!(MAGIC, [0x59, 0x4a, 0x53]);
+/// assert_eq!(decode(b"YJZ\x01").unwrap_err().kind(), ErrorKind::BadMagic);
+/// ```
 pub const MAGIC: [u8; 3] = *b"YJS";
-/// The protocol version this crate speaks.
+/// The protocol version this crate speaks: the byte after [`MAGIC`] in every message frame.
+///
+/// ```
+/// use yjs_wire::{decode, ErrorKind, VERSION};
+///
+/// assert_eq!(VERSION, 0x01);
+/// assert_eq!(decode(b"YJS\x02").unwrap_err().kind(), ErrorKind::UnsupportedVersion);
+/// ```
 pub const VERSION: u8 = 0x01;
-/// The whole ping frame, `"YJSping"`.
+/// The whole ping frame, `"YJSping"`: exactly these seven bytes, nothing after.
+///
+/// ```
+/// use yjs_wire::{decode, Borrowed, Frame, PING};
+///
+/// assert_eq!(PING, *b"\x59\x4a\x53\x70\x69\x6e\x67");
+/// assert_eq!(decode(&PING), Ok(Frame::<Borrowed>::Ping));
+/// ```
 pub const PING: [u8; 7] = *b"YJSping";
-/// The whole pong frame, `"YJSpong"`.
+/// The whole pong frame, `"YJSpong"`: exactly these seven bytes, nothing after.
+///
+/// ```
+/// use yjs_wire::{Borrowed, Frame, PONG};
+///
+/// assert_eq!(Frame::<Borrowed>::Pong.to_vec(), PONG);
+/// ```
 pub const PONG: [u8; 7] = *b"YJSpong";
 
 /// The message-type byte after the document name.
+///
+/// ```text
+/// 59 4a 53 01 | 03 "doc" | 01        | 03 01 02 03
+/// "YJS"    01 | document | type 0x01 | awareness body
+/// ```
+///
+/// ```
+/// use yjs_wire::{decode_header, FrameKind, MessageType};
+///
+/// let header = decode_header(b"YJS\x01\x03doc\x01\x03\x01\x02\x03")?;
+/// assert_eq!(header.kind().message_type(), Some(MessageType::Awareness));
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MessageType {
     /// `0x00`: Y.js document sync ([`DocMessage`](crate::DocMessage)).
@@ -40,6 +80,13 @@ pub enum MessageType {
 
 impl MessageType {
     /// The message type of a byte, or `None` for an unknown byte.
+    ///
+    /// ```
+    /// use yjs_wire::MessageType;
+    ///
+    /// assert_eq!(MessageType::from_byte(0x02), Some(MessageType::Snapshot));
+    /// assert_eq!(MessageType::from_byte(0x03), None);
+    /// ```
     pub const fn from_byte(byte: u8) -> Option<MessageType> {
         match byte {
             0 => Some(MessageType::Doc),
@@ -50,11 +97,19 @@ impl MessageType {
     }
 
     /// The byte on the wire.
+    ///
+    /// ```
+    /// assert_eq!(yjs_wire::MessageType::Doc.as_byte(), 0x00);
+    /// ```
     pub const fn as_byte(self) -> u8 {
         self as u8
     }
 
     /// The name used in the JSON form (`doc`, `awareness`, `snapshot`).
+    ///
+    /// ```
+    /// assert_eq!(yjs_wire::MessageType::Awareness.as_str(), "awareness");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             MessageType::Doc => "doc",
@@ -81,6 +136,13 @@ pub enum FrameKind {
 
 impl FrameKind {
     /// The message type, or `None` for ping and pong.
+    ///
+    /// ```
+    /// use yjs_wire::{DocType, FrameKind, MessageType};
+    ///
+    /// assert_eq!(FrameKind::Doc(DocType::Update).message_type(), Some(MessageType::Doc));
+    /// assert_eq!(FrameKind::Ping.message_type(), None);
+    /// ```
     pub const fn message_type(self) -> Option<MessageType> {
         match self {
             FrameKind::Ping | FrameKind::Pong => None,
@@ -93,7 +155,22 @@ impl FrameKind {
 
 /// A decoded frame header: document name and [`FrameKind`], without the body.
 ///
-/// Made by [`decode_header`](crate::decode_header).
+/// Made by [`decode_header`](crate::decode_header). The offsets split the frame's bytes:
+///
+/// ```text
+/// 59 4a 53 01 03 64 6f 63 | 00       02            | 02 01 ff
+/// "YJS" 01 varString(doc) | type     doc sub-type  | payload
+///                         ^ type_offset = 8        ^ payload_offset = 10
+/// ```
+///
+/// ```
+/// use yjs_wire::{decode_header, DocType, FrameKind};
+///
+/// let header = decode_header(b"YJS\x01\x03doc\x00\x02\x02\x01\xff")?;
+/// assert_eq!((header.document(), header.kind()), (Some("doc"), FrameKind::Doc(DocType::Update)));
+/// assert_eq!((header.type_offset(), header.payload_offset()), (8, 10));
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Header<'a> {
     document: Option<&'a str>,
@@ -103,24 +180,73 @@ pub struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    /// The document name, or `None` for ping and pong.
+    /// The document name, borrowed from the input, or `None` for ping and pong.
+    ///
+    /// ```
+    /// use yjs_wire::decode_header;
+    ///
+    /// assert_eq!(decode_header(b"YJS\x01\x01d\x02\x0elist-snapshots")?.document(), Some("d"));
+    /// assert_eq!(decode_header(b"YJSpong")?.document(), None);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub const fn document(&self) -> Option<&'a str> {
         self.document
     }
 
-    /// What the frame is.
+    /// What the frame is: message type and doc sub-type or snapshot kind.
+    ///
+    /// ```
+    /// use yjs_wire::{decode_header, FrameKind, SnapshotKind};
+    ///
+    /// let header = decode_header(b"YJS\x01\x01d\x02\x0elist-snapshots")?;
+    /// assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::ListSnapshots));
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub const fn kind(&self) -> FrameKind {
         self.kind
     }
 
     /// The offset of the message-type byte: everything before it is magic, version and
     /// document name. Equal to the frame length for ping and pong.
+    ///
+    /// ```text
+    /// 59 4a 53 01 01 64 | 02 | 16 "snapshot-fetch-request" | 07
+    /// "YJS" 01 01 "d"   | type
+    ///                   ^ type_offset = 6
+    /// ```
+    ///
+    /// ```
+    /// use yjs_wire::decode_header;
+    ///
+    /// let frame = b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07";
+    /// let header = decode_header(frame)?;
+    /// assert_eq!(header.type_offset(), 6);
+    /// assert_eq!(&frame[..header.type_offset()], b"YJS\x01\x01d");
+    /// assert_eq!(decode_header(b"YJSping")?.type_offset(), 7);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub const fn type_offset(&self) -> usize {
         self.type_offset
     }
 
     /// The offset of the payload: after the message type and the doc sub-type byte or the
-    /// snapshot kind string.
+    /// snapshot kind string. The payload itself is not read by
+    /// [`decode_header`](crate::decode_header).
+    ///
+    /// ```text
+    /// 59 4a 53 01 01 64 | 02 | 16 "snapshot-fetch-request" | 07
+    ///                   type   kind (1 + 22 bytes)         ^ payload_offset = 30
+    /// ```
+    ///
+    /// ```
+    /// use yjs_wire::decode_header;
+    ///
+    /// let frame = b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07";
+    /// let header = decode_header(frame)?;
+    /// assert_eq!(header.payload_offset(), 30);
+    /// assert_eq!(&frame[header.payload_offset()..], b"\x07"); // the snapshot id
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub const fn payload_offset(&self) -> usize {
         self.payload_offset
     }
