@@ -67,6 +67,13 @@ pub enum Frame<S: Storage> {
 
 impl<S: Storage> Frame<S> {
     /// The document name, or `None` for ping and pong.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// assert_eq!(Frame::<Borrowed>::list_snapshots("d").document(), Some("d"));
+    /// assert_eq!(Frame::<Borrowed>::Ping.document(), None);
+    /// ```
     pub fn document(&self) -> Option<&str> {
         match self {
             Frame::Ping | Frame::Pong => None,
@@ -77,6 +84,15 @@ impl<S: Storage> Frame<S> {
     }
 
     /// What the frame is: the same value [`decode_header`] reports for its bytes.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, decode_header, FrameKind, SnapshotKind};
+    ///
+    /// let bytes = b"YJS\x01\x01d\x02\x0elist-snapshots";
+    /// assert_eq!(decode(bytes)?.kind(), FrameKind::Snapshot(SnapshotKind::ListSnapshots));
+    /// assert_eq!(decode(bytes)?.kind(), decode_header(bytes)?.kind());
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn kind(&self) -> FrameKind {
         match self {
             Frame::Ping => FrameKind::Ping,
@@ -87,7 +103,17 @@ impl<S: Storage> Frame<S> {
         }
     }
 
-    /// The exact number of bytes [`encode`](Self::encode) writes.
+    /// The exact number of bytes [`encode`](Self::encode) writes, computed without
+    /// allocating.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// // 59 4a 53 01 | 03 "doc" | 00 02 | 02 01 02
+    /// let frame = Frame::<Borrowed>::update("doc", &[0x01, 0x02][..]);
+    /// assert_eq!(frame.encoded_len(), 13);
+    /// assert_eq!(frame.encoded_len(), frame.to_vec().len());
+    /// ```
     pub fn encoded_len(&self) -> usize {
         let mut counter = LenCounter::default();
         self.write(&mut counter);
@@ -100,18 +126,44 @@ impl<S: Storage> Frame<S> {
     ///
     /// If `dst` cannot grow by [`encoded_len`](Self::encoded_len) bytes (as
     /// [`BufMut::put_slice`] does); `Vec<u8>` and `BytesMut` always can.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// let mut out = Vec::new();
+    /// Frame::<Borrowed>::Ping.encode(&mut out);
+    /// Frame::<Borrowed>::awareness("d", &[0x2a][..]).encode(&mut out);
+    /// assert_eq!(out, b"YJSpingYJS\x01\x01d\x01\x01\x2a");
+    /// ```
     pub fn encode<B: BufMut>(&self, dst: &mut B) {
         self.write(dst);
     }
 
     /// The frame's bytes in a new `Vec`, allocated once at the exact size.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame};
+    ///
+    /// let bytes = Frame::<Borrowed>::sync_step1("d", &[0x00][..]).to_vec();
+    /// assert_eq!(bytes, b"YJS\x01\x01d\x00\x00\x01\x00");
+    /// assert_eq!(bytes.capacity(), bytes.len());
+    /// ```
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.encoded_len());
         self.write(&mut out);
         out
     }
 
-    /// The frame's bytes as `Bytes`.
+    /// The frame's bytes as `Bytes` (one allocation, as [`to_vec`](Self::to_vec)).
+    ///
+    /// ```
+    /// use yjs_wire::{decode_shared, Borrowed, Frame};
+    ///
+    /// let bytes = Frame::<Borrowed>::list_snapshots("d").to_bytes();
+    /// assert_eq!(&bytes[..], b"YJS\x01\x01d\x02\x0elist-snapshots");
+    /// assert_eq!(decode_shared(&bytes)?.to_bytes(), bytes);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn to_bytes(&self) -> Bytes {
         Bytes::from(self.to_vec())
     }
@@ -159,6 +211,17 @@ pub fn decode(input: &[u8]) -> Result<Frame<Borrowed<'_>>, Error> {
 /// # Errors
 ///
 /// As [`decode`], with [`ErrorKind::LimitExceeded`] for anything over `limits`.
+///
+/// ```
+/// use yjs_wire::{decode_with, ErrorKind, Limits};
+///
+/// let mut limits = Limits::DEFAULT;
+/// limits.max_payload_bytes = 1;
+/// // An update of 2 bytes: its varUint8Array starts at byte 8.
+/// let err = decode_with(b"YJS\x01\x01d\x00\x02\x02\x01\x02", &limits).unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 8));
+/// assert!(decode_with(b"YJS\x01\x01d\x00\x02\x01\x01", &limits).is_ok());
+/// ```
 pub fn decode_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Frame<Borrowed<'a>>, Error> {
     decode_in(&Cx::new(BorrowedSource, limits), input)
 }
@@ -205,6 +268,18 @@ pub fn decode_shared(input: &Bytes) -> Result<Frame<Shared>, Error> {
 /// # Errors
 ///
 /// As [`decode_with`].
+///
+/// ```
+/// use bytes::Bytes;
+/// use yjs_wire::{decode_shared_with, ErrorKind, Limits};
+///
+/// let mut limits = Limits::DEFAULT;
+/// limits.max_name_bytes = 2;
+/// // The document name "doc" (03 64 6f 63) starts at byte 4.
+/// let input = Bytes::from_static(b"YJS\x01\x03doc\x01\x00");
+/// let err = decode_shared_with(&input, &limits).unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 4));
+/// ```
 pub fn decode_shared_with(input: &Bytes, limits: &Limits) -> Result<Frame<Shared>, Error> {
     decode_in(&Cx::new(SharedSource(input), limits), input)
 }
@@ -252,7 +327,18 @@ pub fn decode_header(input: &[u8]) -> Result<Header<'_>, Error> {
 ///
 /// # Errors
 ///
-/// As [`decode_header`].
+/// As [`decode_header`]: [`ErrorKind::LimitExceeded`] for a frame over
+/// `limits.max_frame_bytes` (at offset 0) or a document name or kind string over its limit.
+///
+/// ```
+/// use yjs_wire::{decode_header_with, ErrorKind, Limits};
+///
+/// let mut limits = Limits::DEFAULT;
+/// limits.max_frame_bytes = 8;
+/// assert!(decode_header_with(b"YJSping", &limits).is_ok());
+/// let err = decode_header_with(b"YJS\x01\x01d\x01\x01\x2a", &limits).unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 0));
+/// ```
 pub fn decode_header_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
     decode_header_with_options(input, limits, &DecodeOptions::STRICT)
 }
