@@ -28,10 +28,26 @@ macro_rules! snapshot_kinds {
         impl SnapshotKind {
             /// Every known kind, in wire-spec order: the nine base kinds, then the extensions
             /// of `spec/snapshot-extensions.md`. [`Unknown`](Self::Unknown) is not listed.
+            ///
+            /// ```
+            /// use yjs_wire::SnapshotKind;
+            ///
+            /// assert_eq!(SnapshotKind::ALL.len(), 24);
+            /// assert_eq!(SnapshotKind::ALL[0], SnapshotKind::ListSnapshots);
+            /// assert!(!SnapshotKind::ALL.contains(&SnapshotKind::Unknown));
+            /// ```
             pub const ALL: &'static [SnapshotKind] = &[$(SnapshotKind::$variant),*];
 
             /// The kind string on the wire (`"unknown"` for [`Unknown`](Self::Unknown), whose
             /// string is only in the message).
+            ///
+            /// ```
+            /// use yjs_wire::SnapshotKind;
+            ///
+            /// // On the wire: 16 "snapshot-stats-request" (a varString of 22 bytes).
+            /// assert_eq!(SnapshotKind::SnapshotStatsRequest.as_str(), "snapshot-stats-request");
+            /// assert_eq!(SnapshotKind::Unknown.as_str(), "unknown");
+            /// ```
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $(SnapshotKind::$variant => $wire,)*
@@ -41,11 +57,27 @@ macro_rules! snapshot_kinds {
 
             /// Whether this is one of the nine kinds of the base protocol (seed `003`), as
             /// opposed to an extension kind or [`Unknown`](Self::Unknown).
+            ///
+            /// ```
+            /// use yjs_wire::SnapshotKind;
+            ///
+            /// assert!(SnapshotKind::SnapshotRevertedEvent.is_base());
+            /// assert!(!SnapshotKind::SnapshotError.is_base());
+            /// ```
             pub const fn is_base(self) -> bool {
                 (self as usize) < BASE_KINDS
             }
 
-            /// The kind whose wire string is exactly `wire` (byte-exact, case-sensitive).
+            /// The kind whose wire string is exactly `wire` (byte-exact, case-sensitive), or
+            /// `None` for any other bytes (`b"unknown"` included).
+            ///
+            /// ```
+            /// use yjs_wire::SnapshotKind;
+            ///
+            /// assert_eq!(SnapshotKind::from_wire(b"snapshot-error"), Some(SnapshotKind::SnapshotError));
+            /// assert_eq!(SnapshotKind::from_wire(b"Snapshot-Error"), None);
+            /// assert_eq!(SnapshotKind::from_wire(b"unknown"), None);
+            /// ```
             pub fn from_wire(wire: &[u8]) -> Option<SnapshotKind> {
                 match wire {
                     $(w if w == $wire.as_bytes() => Some(SnapshotKind::$variant),)*

@@ -14,6 +14,21 @@ use crate::{
 
 /// A snapshot's metadata: `id`, `name`, `createdAt` (milliseconds since the Unix epoch) and
 /// `userId` (who created it).
+///
+/// ```text
+/// META = varUint(id) • varString(name) • varUint(createdAt) • varString(userId)
+///        07          • 02 "v1"         • 01                 • 01 "u"
+/// ```
+///
+/// ```
+/// use yjs_wire::{decode, Frame, SnapshotMessage, U53};
+///
+/// let bytes = b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u";
+/// let Frame::Snapshot { message: SnapshotMessage::SnapshotCreatedEvent { snapshot }, .. } =
+///     decode(bytes)? else { unreachable!() };
+/// assert_eq!((snapshot.id, snapshot.name, snapshot.user_id), (U53::from(7u8), "v1", "u"));
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(

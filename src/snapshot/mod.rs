@@ -61,10 +61,36 @@ use crate::{
     var_bytes, varint, ErrorKind, U53,
 };
 
-/// A list of snapshot metadata, as in `list-snapshots-response`.
+/// A list of snapshot metadata, as in `list-snapshots-response`: `varUint(count) • count ×
+/// META`, decoded lazily.
+///
+/// ```
+/// use yjs_wire::{decode, Frame, SnapshotMessage, U53};
+///
+/// // 02 • (07 02 "v1" 01 01 "u") • (08 02 "v2" 02 01 "u")
+/// let bytes = b"YJS\x01\x01d\x02\x17list-snapshots-response\x02\x07\x02v1\x01\x01u\x08\x02v2\x02\x01u";
+/// let Frame::Snapshot { message: SnapshotMessage::ListSnapshotsResponse { snapshots }, .. } =
+///     decode(bytes)? else { unreachable!() };
+/// assert_eq!(snapshots.iter().map(|m| m.id.get()).collect::<Vec<_>>(), [7, 8]);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 pub type MetaList<S> = List<S, SnapshotMeta<S>>;
 
 /// A snapshot message: one variant per [`SnapshotKind`], fields named as on the wire.
+///
+/// ```text
+/// 59 4a 53 01 01 64 02 | 10 "snapshot-request" | 02 "v2" • 02 "v1"
+/// header, type 0x02    | varString(kind)       | payload: name • currentSnapshotName
+/// ```
+///
+/// ```
+/// use yjs_wire::{decode, Frame, SnapshotMessage};
+///
+/// let bytes = b"YJS\x01\x01d\x02\x10snapshot-request\x02v2\x02v1";
+/// let Frame::Snapshot { message, .. } = decode(bytes)? else { unreachable!() };
+/// assert!(matches!(message, SnapshotMessage::SnapshotRequest { name: "v2", current_snapshot_name: "v1" }));
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -285,7 +311,16 @@ pub enum SnapshotMessage<S: Storage> {
 }
 
 impl<S: Storage> SnapshotMessage<S> {
-    /// The message's kind.
+    /// The message's kind: which variant it is, and so which kind string it encodes with.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, Frame, SnapshotKind};
+    ///
+    /// let bytes = b"YJS\x01\x01d\x02\x16snapshot-stats-request";
+    /// let Frame::Snapshot { message, .. } = decode(bytes)? else { unreachable!() };
+    /// assert_eq!(message.kind(), SnapshotKind::SnapshotStatsRequest);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn kind(&self) -> SnapshotKind {
         match self {
             SnapshotMessage::ListSnapshots => SnapshotKind::ListSnapshots,
