@@ -54,6 +54,13 @@ impl<S: Storage> Frame<S> {
     }
 
     /// `snapshot-delete-response`: `snapshot_id` was deleted.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_delete_response("d", U53::from(7u8));
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x18snapshot-delete-response\x07");
+    /// ```
     pub fn snapshot_delete_response(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
         Frame::Snapshot {
             document: document.into(),
@@ -62,6 +69,13 @@ impl<S: Storage> Frame<S> {
     }
 
     /// `snapshot-deleted-event`: tells every client `deleted_by` deleted `snapshot_id`.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_deleted_event("d", U53::from(7u8), "ana");
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x16snapshot-deleted-event\x07\x03ana");
+    /// ```
     pub fn snapshot_deleted_event(
         document: impl Into<S::Str>,
         snapshot_id: U53,

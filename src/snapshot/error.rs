@@ -85,6 +85,17 @@ impl<S: Storage> Frame<S> {
 
 impl<S: Storage> SnapshotMessage<S> {
     /// Whether this is a `snapshot-error` answering a request of `kind`.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, Frame, SnapshotKind};
+    ///
+    /// // snapshot-error • 16 "snapshot-fetch-request" • 07 (id) • 01 (not-found) • 00 ("")
+    /// let bytes = b"YJS\x01\x01d\x02\x0esnapshot-error\x16snapshot-fetch-request\x07\x01\x00";
+    /// let Frame::Snapshot { message, .. } = decode(bytes)? else { unreachable!() };
+    /// assert!(message.is_error_for(SnapshotKind::SnapshotFetchRequest));
+    /// assert!(!message.is_error_for(SnapshotKind::SnapshotRevertRequest));
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn is_error_for(&self, kind: SnapshotKind) -> bool {
         matches!(self, SnapshotMessage::SnapshotError { request_kind, .. } if **request_kind == *kind.as_str())
     }

@@ -45,6 +45,28 @@ impl<S: Storage> Frame<S> {
     }
 
     /// `snapshot-info-response`: one snapshot's metadata and details.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum, Frame, SnapshotDetails, SnapshotMeta, SnapshotState, Tag, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v1", U53::from(1u8), "u");
+    /// let details = SnapshotDetails {
+    ///     description: "",
+    ///     tags: ["x"].into_iter().map(Tag::new).collect(),
+    ///     content_length: U53::from(2u8),
+    ///     checksum: Checksum::new(&[][..]).unwrap(),
+    ///     expires_at: U53::ZERO,
+    ///     parent_id: U53::ZERO,
+    ///     state: SnapshotState::Archived,
+    /// };
+    /// let frame = Frame::<Borrowed>::snapshot_info_response("d", meta, details);
+    /// // META • 00 (description) • 01 01 "x" (tags) • 02 (size) • 00 (checksum unknown)
+    /// // • 00 (expiresAt) • 00 (parentId) • 01 (archived)
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x16snapshot-info-response\x07\x02v1\x01\x01u\x00\x01\x01x\x02\x00\x00\x00\x01"
+    /// );
+    /// ```
     pub fn snapshot_info_response(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,

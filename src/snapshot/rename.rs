@@ -85,6 +85,17 @@ impl<S: Storage> Frame<S> {
     }
 
     /// `snapshot-rename-response`: the snapshot with its new name.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v2", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_rename_response("d", meta);
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x18snapshot-rename-response\x07\x02v2\x01\x01u"
+    /// );
+    /// ```
     pub fn snapshot_rename_response(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,
@@ -96,6 +107,17 @@ impl<S: Storage> Frame<S> {
     }
 
     /// `snapshot-renamed-event`: tells every client `renamed_by` renamed `snapshot`.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, SnapshotMeta, U53};
+    ///
+    /// let meta = SnapshotMeta::new(U53::from(7u8), "v2", U53::from(1u8), "u");
+    /// let frame = Frame::<Borrowed>::snapshot_renamed_event("d", meta, "ana");
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x16snapshot-renamed-event\x07\x02v2\x01\x01u\x03ana"
+    /// );
+    /// ```
     pub fn snapshot_renamed_event(
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,

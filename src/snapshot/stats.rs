@@ -49,6 +49,18 @@ impl<S: Storage> Frame<S> {
 
     /// `snapshot-stats-response`: how many snapshots, their total content size, and the
     /// oldest and newest `createdAt`.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_stats_response(
+    ///     "d", U53::from(3u8), U53::from(2048u16), U53::from(1u8), U53::from(2u8),
+    /// );
+    /// assert_eq!(
+    ///     frame.to_vec(),
+    ///     b"YJS\x01\x01d\x02\x17snapshot-stats-response\x03\x80\x10\x01\x02"
+    /// );
+    /// ```
     pub fn snapshot_stats_response(
         document: impl Into<S::Str>,
         count: U53,
