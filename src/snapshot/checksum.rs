@@ -40,30 +40,68 @@ pub struct Checksum<S: Storage>(S::Bytes);
 
 impl<S: Storage> Checksum<S> {
     /// The length of a known checksum: a SHA-256 digest.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// assert_eq!(Checksum::<Borrowed>::SHA256_LEN, 32);
+    /// ```
     pub const SHA256_LEN: usize = 32;
 
     /// A checksum from its bytes: `None` unless there are 0 or 32 of them.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// assert!(Checksum::<Borrowed>::new(&[0x5a; 32][..]).is_some());
+    /// assert!(Checksum::<Borrowed>::new(&[0x5a; 31][..]).is_none());
+    /// ```
     pub fn new(bytes: impl Into<S::Bytes>) -> Option<Self> {
         let bytes = bytes.into();
         matches!(bytes.len(), 0 | Self::SHA256_LEN).then_some(Checksum(bytes))
     }
 
-    /// Whether the server does not know the checksum (0 bytes).
+    /// Whether the server does not know the checksum (0 bytes; on the wire `00`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// assert!(Checksum::<Borrowed>::new(&b""[..]).unwrap().is_unknown());
+    /// ```
     pub fn is_unknown(&self) -> bool {
         self.0.is_empty()
     }
 
     /// The digest, or `None` when unknown.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// assert_eq!(Checksum::<Borrowed>::new(&[7; 32][..]).unwrap().sha256(), Some(&[7; 32]));
+    /// ```
     pub fn sha256(&self) -> Option<&[u8; 32]> {
         <&[u8; 32]>::try_from(&*self.0).ok()
     }
 
-    /// The bytes on the wire (0 or 32).
+    /// The bytes after the length prefix on the wire (0 or 32).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// assert_eq!(Checksum::<Borrowed>::new(&[1; 32][..]).unwrap().as_bytes(), &[1; 32]);
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
-    /// The bytes in their storage.
+    /// The bytes in their storage (`&[u8]` or `Bytes`).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Checksum};
+    ///
+    /// let sum = Checksum::<Borrowed>::new(&b""[..]).unwrap();
+    /// assert_eq!(sum.into_inner(), b"");
+    /// ```
     pub fn into_inner(self) -> S::Bytes {
         self.0
     }

@@ -64,6 +64,13 @@ impl ErrorCode {
     pub const INTERNAL: ErrorCode = code(9);
 
     /// Every named code, in numeric order.
+    ///
+    /// ```
+    /// use yjs_wire::{ErrorCode};
+    ///
+    /// assert_eq!(ErrorCode::NAMED[0], ErrorCode::NOT_FOUND);
+    /// assert_eq!(ErrorCode::NAMED[8].name(), Some("internal"));
+    /// ```
     pub const NAMED: [ErrorCode; 9] = [
         ErrorCode::NOT_FOUND,
         ErrorCode::PERMISSION_DENIED,
@@ -76,12 +83,25 @@ impl ErrorCode {
         ErrorCode::INTERNAL,
     ];
 
-    /// The code's value on the wire.
+    /// The code's value on the wire (a varUint: `08` for `unsupported`).
+    ///
+    /// ```
+    /// use yjs_wire::{ErrorCode};
+    ///
+    /// assert_eq!(ErrorCode::UNSUPPORTED.get().get(), 0x08);
+    /// ```
     pub const fn get(self) -> U53 {
         self.0
     }
 
     /// The code's name, or `None` for a value without one.
+    ///
+    /// ```
+    /// use yjs_wire::{ErrorCode, U53};
+    ///
+    /// assert_eq!(ErrorCode::CONFLICT.name(), Some("conflict"));
+    /// assert_eq!(ErrorCode::from(U53::ZERO).name(), None);
+    /// ```
     pub const fn name(self) -> Option<&'static str> {
         Some(match self.0.get() {
             1 => "not-found",
@@ -99,6 +119,15 @@ impl ErrorCode {
 
     /// The code of a JSON-form word: a name, or `unknown-N` with `N` in canonical decimal
     /// (no sign, no leading zero) naming a value that has no name.
+    ///
+    /// ```
+    /// use yjs_wire::{ErrorCode, U53};
+    ///
+    /// assert_eq!(ErrorCode::from_word("too-large"), Some(ErrorCode::TOO_LARGE));
+    /// assert_eq!(ErrorCode::from_word("unknown-10"), Some(ErrorCode::from(U53::from(10u8))));
+    /// assert_eq!(ErrorCode::from_word("unknown-6"), None); // 6 has a name: too-large
+    /// assert_eq!(ErrorCode::from_word("unknown-010"), None);
+    /// ```
     pub fn from_word(word: &str) -> Option<ErrorCode> {
         if let Some(named) = ErrorCode::NAMED
             .into_iter()
@@ -131,6 +160,12 @@ impl From<ErrorCode> for U53 {
 }
 
 /// The error of parsing a word that is not an [`ErrorCode`] name nor `unknown-N`.
+///
+/// ```
+/// use yjs_wire::{ErrorCode, ErrorCodeParseError};
+///
+/// assert_eq!("Not-Found".parse::<ErrorCode>(), Err(ErrorCodeParseError));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("not an error code: expected a code name or unknown-N for an unnamed value N")]
 pub struct ErrorCodeParseError;

@@ -53,17 +53,44 @@ impl<S: Storage> RawSnapshot<S> {
         })
     }
 
-    /// The kind string.
+    /// The kind string, exactly as on the wire.
+    ///
+    /// ```
+    /// use yjs_wire::{decode_with_options, DecodeOptions, Frame, Limits, SnapshotMessage};
+    ///
+    /// // 15 "snapshot-lock-request" (a kind this crate does not know) • 07
+    /// let bytes = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
+    /// let options = DecodeOptions::KEEP_UNKNOWN_KINDS;
+    /// let frame = decode_with_options(bytes, &Limits::DEFAULT, &options)?;
+    /// let Frame::Snapshot { message: SnapshotMessage::Unknown(raw), .. } = &frame else { unreachable!() };
+    /// assert_eq!((raw.kind(), raw.payload()), ("snapshot-lock-request", &b"\x07"[..]));
+    /// assert_eq!(frame.to_vec(), bytes);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn kind(&self) -> &str {
         &self.kind
     }
 
-    /// The payload bytes after the kind string.
+    /// The payload bytes after the kind string, up to the end of the frame.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, RawSnapshot};
+    ///
+    /// let raw = RawSnapshot::<Borrowed>::new("snapshot-lock-request", &[0x07, 0x00][..]).unwrap();
+    /// assert_eq!(raw.payload(), b"\x07\x00");
+    /// ```
     pub fn payload(&self) -> &[u8] {
         &self.payload
     }
 
     /// The kind string and payload in their storage.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, RawSnapshot};
+    ///
+    /// let raw = RawSnapshot::<Borrowed>::new("x-ping", &[0x01][..]).unwrap();
+    /// assert_eq!(raw.into_parts(), ("x-ping", &[0x01][..]));
+    /// ```
     pub fn into_parts(self) -> (S::Str, S::Bytes) {
         (self.kind, self.payload)
     }

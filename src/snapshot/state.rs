@@ -40,6 +40,12 @@ pub enum SnapshotState {
 
 impl SnapshotState {
     /// Every state, in code order.
+    ///
+    /// ```
+    /// use yjs_wire::{SnapshotState};
+    ///
+    /// assert_eq!(SnapshotState::ALL.map(SnapshotState::code), [0, 1, 2, 3]);
+    /// ```
     pub const ALL: [SnapshotState; 4] = [
         SnapshotState::Active,
         SnapshotState::Archived,
@@ -47,7 +53,15 @@ impl SnapshotState {
         SnapshotState::Expired,
     ];
 
-    /// The state of a wire code, or `None` for a value that is not a state.
+    /// The state of a wire code, or `None` for a value that is not a state (which a decoder
+    /// rejects as `invalid-value`).
+    ///
+    /// ```
+    /// use yjs_wire::{SnapshotState};
+    ///
+    /// assert_eq!(SnapshotState::from_code(0), Some(SnapshotState::Active));
+    /// assert_eq!(SnapshotState::from_code(4), None);
+    /// ```
     pub const fn from_code(code: u64) -> Option<SnapshotState> {
         match code {
             0 => Some(SnapshotState::Active),
@@ -58,12 +72,24 @@ impl SnapshotState {
         }
     }
 
-    /// The wire code.
+    /// The wire code: a one-byte varUint, `00` to `03`.
+    ///
+    /// ```
+    /// use yjs_wire::{SnapshotState};
+    ///
+    /// assert_eq!(SnapshotState::Deleted.code(), 0x02);
+    /// ```
     pub const fn code(self) -> u8 {
         self as u8
     }
 
     /// The JSON-form word (`active`, `archived`, `deleted`, `expired`).
+    ///
+    /// ```
+    /// use yjs_wire::{SnapshotState};
+    ///
+    /// assert_eq!(SnapshotState::Expired.as_str(), "expired");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             SnapshotState::Active => "active",

@@ -43,17 +43,35 @@ pub struct Tag<S: Storage>(
 );
 
 impl<S: Storage> Tag<S> {
-    /// A tag from its text.
+    /// A tag from its text (any UTF-8, empty included).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Tag};
+    ///
+    /// assert_eq!(Tag::<Borrowed>::new("").as_str(), "");
+    /// ```
     pub fn new(text: impl Into<S::Str>) -> Self {
         Tag(text.into())
     }
 
     /// The tag's text.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Tag};
+    ///
+    /// assert_eq!(Tag::<Borrowed>::new("stable").as_str(), "stable");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// The tag's text in its storage (`&str` or `ByteString`).
+    ///
+    /// ```
+    /// use yjs_wire::{ByteString, Shared, Tag};
+    ///
+    /// assert_eq!(Tag::<Shared>::new("stable").into_inner(), ByteString::from_static("stable"));
+    /// ```
     pub fn into_inner(self) -> S::Str {
         self.0
     }
