@@ -54,6 +54,13 @@ pub enum Access {
 
 impl Access {
     /// Every class, in declaration order.
+    ///
+    /// ```
+    /// use yjs_wire::{Access};
+    ///
+    /// assert_eq!(Access::ALL.len(), 6);
+    /// assert_eq!(Access::ALL[5], Access::Invalid);
+    /// ```
     pub const ALL: [Access; 6] = [
         Access::Read,
         Access::Write,
@@ -64,7 +71,15 @@ impl Access {
     ];
 
     /// A stable kebab-case word for logs and metrics: `read`, `write`, `awareness`,
-    /// `server-to-client`, `control`, `invalid`.
+    /// `server-to-client`, `control`, `invalid`. [`Display`](core::fmt::Display) writes the
+    /// same word.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Access};
+    ///
+    /// assert_eq!(classify(b"YJS\x01\x01d\x02\x0elist-snapshots").as_str(), "read");
+    /// assert_eq!(Access::ServerToClient.to_string(), "server-to-client");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Access::Read => "read",
@@ -103,7 +118,15 @@ impl FrameKind {
 }
 
 impl DocType {
-    /// The access class of doc messages of this sub-type.
+    /// The access class of doc messages of this sub-type: sync-step-1 reads, sync-step-2 and
+    /// update write.
+    ///
+    /// ```
+    /// use yjs_wire::{Access, DocType};
+    ///
+    /// assert_eq!(DocType::SyncStep1.access(), Access::Read);
+    /// assert_eq!(DocType::SyncStep2.access(), Access::Write);
+    /// ```
     pub const fn access(self) -> Access {
         match self {
             DocType::SyncStep1 => Access::Read,
@@ -116,6 +139,14 @@ impl DocType {
 
 impl SnapshotKind {
     /// The access class of snapshot messages of this kind. One line per kind, no wildcard.
+    ///
+    /// ```
+    /// use yjs_wire::{Access, SnapshotKind};
+    ///
+    /// assert_eq!(SnapshotKind::SnapshotRevertRequest.access(), Access::Write);
+    /// assert_eq!(SnapshotKind::SnapshotCreatedEvent.access(), Access::ServerToClient);
+    /// assert_eq!(SnapshotKind::Unknown.access(), Access::Write);
+    /// ```
     pub const fn access(self) -> Access {
         match self {
             SnapshotKind::ListSnapshots => Access::Read,
@@ -153,6 +184,15 @@ impl SnapshotKind {
 
 impl Header<'_> {
     /// The access class of the frame: [`FrameKind::access`] of its kind.
+    ///
+    /// ```
+    /// use yjs_wire::{decode_header, Access};
+    ///
+    /// // 02 16 "snapshot-fetch-request": a read, whatever the payload.
+    /// let header = decode_header(b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07")?;
+    /// assert_eq!(header.access(), Access::Read);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub const fn access(&self) -> Access {
         self.kind().access()
     }
@@ -179,6 +219,15 @@ pub fn classify(input: &[u8]) -> Access {
 }
 
 /// [`classify`] under the given limits: a frame over `limits` is [`Access::Invalid`].
+///
+/// ```
+/// use yjs_wire::{classify_with, Access, Limits};
+///
+/// let mut limits = Limits::DEFAULT;
+/// limits.max_name_bytes = 2;
+/// assert_eq!(classify_with(b"YJS\x01\x02ab\x01\x00", &limits), Access::Awareness);
+/// assert_eq!(classify_with(b"YJS\x01\x03abc\x01\x00", &limits), Access::Invalid);
+/// ```
 pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
     match decode_header_with(input, limits) {
         Ok(header) => header.access(),
@@ -207,6 +256,13 @@ pub struct Permissions {
 
 impl Permissions {
     /// A client that may edit: read, write, awareness and control; not server messages.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Permissions};
+    ///
+    /// let update = b"YJS\x01\x01d\x00\x02\x01\x00";
+    /// assert!(Permissions::CLIENT.allows(classify(update)));
+    /// ```
     pub const CLIENT: Permissions = Permissions {
         read: true,
         write: true,
@@ -216,6 +272,15 @@ impl Permissions {
 
     /// A read-only client: read and control only. Awareness is off; turn it on with
     /// [`with_awareness`](Self::with_awareness) to show viewers' presence.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Permissions};
+    ///
+    /// let step1 = b"YJS\x01\x01d\x00\x00\x01\x00"; // sync-step-1: a read
+    /// let step2 = b"YJS\x01\x01d\x00\x01\x01\x00"; // sync-step-2: a write
+    /// assert!(Permissions::READ_ONLY.allows(classify(step1)));
+    /// assert!(!Permissions::READ_ONLY.allows(classify(step2)));
+    /// ```
     pub const READ_ONLY: Permissions = Permissions {
         read: true,
         write: false,
@@ -224,6 +289,14 @@ impl Permissions {
     };
 
     /// A trusted server (for a client reading from one): everything but invalid frames.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Permissions};
+    ///
+    /// let created = b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u";
+    /// assert!(Permissions::SERVER.allows(classify(created)));
+    /// assert!(!Permissions::CLIENT.allows(classify(created)));
+    /// ```
     pub const SERVER: Permissions = Permissions {
         read: true,
         write: true,
@@ -232,6 +305,14 @@ impl Permissions {
     };
 
     /// These permissions with awareness allowed or not.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Permissions};
+    ///
+    /// let awareness = b"YJS\x01\x01d\x01\x01\x00";
+    /// assert!(!Permissions::READ_ONLY.allows(classify(awareness)));
+    /// assert!(Permissions::READ_ONLY.with_awareness(true).allows(classify(awareness)));
+    /// ```
     #[must_use]
     pub const fn with_awareness(self, allowed: bool) -> Permissions {
         self.with(Access::Awareness, allowed)
@@ -272,6 +353,13 @@ impl Permissions {
 
     /// Whether a peer with these permissions may send a frame of class `access`.
     /// [`Access::Control`] is always allowed, [`Access::Invalid`] never.
+    ///
+    /// ```
+    /// use yjs_wire::{classify, Permissions};
+    ///
+    /// assert!(Permissions::READ_ONLY.allows(classify(b"YJSping")));
+    /// assert!(!Permissions::SERVER.allows(classify(b"YJSping!"))); // trailing byte: invalid
+    /// ```
     pub const fn allows(self, access: Access) -> bool {
         match access {
             Access::Read => self.read,
