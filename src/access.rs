@@ -56,7 +56,7 @@ impl Access {
     /// Every class, in declaration order.
     ///
     /// ```
-    /// use yjs_wire::{Access};
+    /// use yjs_wire::Access;
     ///
     /// assert_eq!(Access::ALL.len(), 6);
     /// assert_eq!(Access::ALL[5], Access::Invalid);

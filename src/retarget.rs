@@ -43,27 +43,79 @@ pub struct Retargeted {
 
 impl Retargeted {
     /// The new header: `"YJS"`, the version byte and `varString(document)`.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// assert_eq!(&retarget(&frame, "d")?.header()[..], b"YJS\x01\x01d");
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn header(&self) -> &Bytes {
         &self.header
     }
 
     /// The original frame from its message-type byte to its end: a slice sharing the
     /// original's memory.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// let body = retarget(&frame, "d")?.body().clone();
+    /// assert_eq!(&body[..], b"\x00\x02\x02\x01\xff"); // type 00, update, 02 01 ff
+    /// assert_eq!(body.as_ptr(), frame[8..].as_ptr());
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn body(&self) -> &Bytes {
         &self.body
     }
 
-    /// The length of the retargeted frame, in bytes.
+    /// The length of the retargeted frame, in bytes: header plus body.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// assert_eq!(retarget(&frame, "d")?.encoded_len(), 6 + 5);
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn encoded_len(&self) -> usize {
         self.header.len().saturating_add(self.body.len())
     }
 
     /// The frame as a two-chunk [`Buf`] (header, then body), for vectored writes.
+    ///
+    /// ```
+    /// use bytes::{Buf, Bytes};
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// let mut buf = retarget(&frame, "d")?.into_buf();
+    /// assert_eq!((buf.chunk(), buf.remaining()), (&b"YJS\x01\x01d"[..], 11));
+    /// buf.advance(6);
+    /// assert_eq!(buf.chunk(), b"\x00\x02\x02\x01\xff");
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn into_buf(self) -> Chain<Bytes, Bytes> {
         self.header.chain(self.body)
     }
 
     /// Append the frame's bytes to `dst`.
+    ///
+    /// ```
+    /// use bytes::{Bytes, BytesMut};
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// let mut out = BytesMut::new();
+    /// retarget(&frame, "d")?.encode(&mut out);
+    /// assert_eq!(&out[..], b"YJS\x01\x01d\x00\x02\x02\x01\xff");
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     ///
     /// # Panics
     ///
@@ -75,6 +127,15 @@ impl Retargeted {
     }
 
     /// The frame's bytes in one new `Vec`, allocated once at the exact size.
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::retarget;
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x01d\x02\x0elist-snapshots");
+    /// assert_eq!(retarget(&frame, "e")?.to_vec(), b"YJS\x01\x01e\x02\x0elist-snapshots");
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.encoded_len());
         self.encode(&mut out);
@@ -82,6 +143,16 @@ impl Retargeted {
     }
 
     /// The frame's bytes as one contiguous `Bytes` (one copy).
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::{decode_shared, retarget};
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
+    /// let moved = retarget(&frame, "d")?.to_bytes();
+    /// assert_eq!(decode_shared(&moved).unwrap().document(), Some("d"));
+    /// # Ok::<(), yjs_wire::RetargetError>(())
+    /// ```
     pub fn to_bytes(&self) -> Bytes {
         Bytes::from(self.to_vec())
     }
@@ -94,6 +165,17 @@ impl From<Retargeted> for Chain<Bytes, Bytes> {
 }
 
 /// Why a frame could not be retargeted.
+///
+/// ```
+/// use bytes::Bytes;
+/// use yjs_wire::{retarget, ErrorKind, RetargetError};
+///
+/// let frame = Bytes::from_static(b"YJS\x01\x01d\x01\x00");
+/// let Err(RetargetError::Name(err)) = retarget(&frame, &"x".repeat(1025)) else { panic!() };
+/// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
+/// let Err(RetargetError::Frame(err)) = retarget(&Bytes::from_static(b"YJS\x02"), "d") else { panic!() };
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnsupportedVersion, 3));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
 #[non_exhaustive]
 pub enum RetargetError {
@@ -122,6 +204,16 @@ pub enum RetargetError {
 /// # Errors
 ///
 /// As [`retarget_with`].
+///
+/// ```
+/// use bytes::Bytes;
+/// use yjs_wire::{retarget, RetargetError};
+///
+/// let frame = Bytes::from_static(b"YJS\x01\x01d\x01\x01\x2a"); // awareness for "d"
+/// assert_eq!(retarget(&frame, "doc")?.to_vec(), b"YJS\x01\x03doc\x01\x01\x2a");
+/// assert_eq!(retarget(&Bytes::from_static(b"YJSpong"), "doc"), Err(RetargetError::NoDocument));
+/// # Ok::<(), yjs_wire::RetargetError>(())
+/// ```
 pub fn retarget(frame: &Bytes, document: &str) -> Result<Retargeted, RetargetError> {
     retarget_with(frame, document, &Limits::DEFAULT)
 }

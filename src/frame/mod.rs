@@ -122,11 +122,6 @@ impl<S: Storage> Frame<S> {
 
     /// Append the frame's bytes to `dst`.
     ///
-    /// # Panics
-    ///
-    /// If `dst` cannot grow by [`encoded_len`](Self::encoded_len) bytes (as
-    /// [`BufMut::put_slice`] does); `Vec<u8>` and `BytesMut` always can.
-    ///
     /// ```
     /// use yjs_wire::{Borrowed, Frame};
     ///
@@ -135,6 +130,11 @@ impl<S: Storage> Frame<S> {
     /// Frame::<Borrowed>::awareness("d", &[0x2a][..]).encode(&mut out);
     /// assert_eq!(out, b"YJSpingYJS\x01\x01d\x01\x01\x2a");
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// If `dst` cannot grow by [`encoded_len`](Self::encoded_len) bytes (as
+    /// [`BufMut::put_slice`] does); `Vec<u8>` and `BytesMut` always can.
     pub fn encode<B: BufMut>(&self, dst: &mut B) {
         self.write(dst);
     }

@@ -66,7 +66,7 @@ impl ErrorCode {
     /// Every named code, in numeric order.
     ///
     /// ```
-    /// use yjs_wire::{ErrorCode};
+    /// use yjs_wire::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::NAMED[0], ErrorCode::NOT_FOUND);
     /// assert_eq!(ErrorCode::NAMED[8].name(), Some("internal"));
@@ -86,7 +86,7 @@ impl ErrorCode {
     /// The code's value on the wire (a varUint: `08` for `unsupported`).
     ///
     /// ```
-    /// use yjs_wire::{ErrorCode};
+    /// use yjs_wire::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::UNSUPPORTED.get().get(), 0x08);
     /// ```

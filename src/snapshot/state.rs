@@ -42,7 +42,7 @@ impl SnapshotState {
     /// Every state, in code order.
     ///
     /// ```
-    /// use yjs_wire::{SnapshotState};
+    /// use yjs_wire::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::ALL.map(SnapshotState::code), [0, 1, 2, 3]);
     /// ```
@@ -57,7 +57,7 @@ impl SnapshotState {
     /// rejects as `invalid-value`).
     ///
     /// ```
-    /// use yjs_wire::{SnapshotState};
+    /// use yjs_wire::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::from_code(0), Some(SnapshotState::Active));
     /// assert_eq!(SnapshotState::from_code(4), None);
@@ -75,7 +75,7 @@ impl SnapshotState {
     /// The wire code: a one-byte varUint, `00` to `03`.
     ///
     /// ```
-    /// use yjs_wire::{SnapshotState};
+    /// use yjs_wire::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::Deleted.code(), 0x02);
     /// ```
@@ -86,7 +86,7 @@ impl SnapshotState {
     /// The JSON-form word (`active`, `archived`, `deleted`, `expired`).
     ///
     /// ```
-    /// use yjs_wire::{SnapshotState};
+    /// use yjs_wire::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::Expired.as_str(), "expired");
     /// ```
