@@ -47,6 +47,13 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in declaration order.
+    ///
+    /// ```
+    /// use yjs_wire::ErrorKind;
+    ///
+    /// assert_eq!(ErrorKind::ALL.len(), 11);
+    /// assert_eq!(ErrorKind::ALL[0].as_str(), "truncated");
+    /// ```
     pub const ALL: [ErrorKind; 11] = [
         ErrorKind::Truncated,
         ErrorKind::BadMagic,
@@ -168,16 +175,36 @@ impl Error {
     }
 
     /// Why the frame was rejected.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, ErrorKind};
+    ///
+    /// assert_eq!(decode(b"YJS\x01\x01").unwrap_err().kind(), ErrorKind::Truncated);
+    /// ```
     pub const fn kind(&self) -> ErrorKind {
         self.kind
     }
 
     /// The byte offset in the frame where the rejected element starts.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, ErrorKind};
+    ///
+    /// // The type byte 09 at offset 6 is not a message type.
+    /// let err = decode(b"YJS\x01\x01d\x09").unwrap_err();
+    /// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnknownMessageType, 6));
+    /// ```
     pub const fn offset(&self) -> usize {
         self.offset
     }
 
     /// What the rejected element is, for people ("the document name", "a snapshot id", …).
+    ///
+    /// ```
+    /// use yjs_wire::decode;
+    ///
+    /// assert_eq!(decode(b"YJSping\x00").unwrap_err().element(), "the frame");
+    /// ```
     pub const fn element(&self) -> &'static str {
         self.element
     }

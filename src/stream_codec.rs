@@ -110,6 +110,25 @@ pub struct FrameCodec {
 }
 
 /// Why a [`FrameCodec`] stopped: an I/O error, a bad length prefix, or a bad frame.
+///
+/// ```
+/// use bytes::BytesMut;
+/// use tokio_util::codec::Decoder;
+/// use yjs_wire::{CodecError, ErrorKind, FrameCodec};
+///
+/// let mut codec = FrameCodec::new();
+/// // 80 00: a non-canonical length prefix.
+/// let err = codec.decode(&mut BytesMut::from(&b"\x80\x00"[..])).unwrap_err();
+/// assert!(matches!(err, CodecError::LengthPrefix(e) if e.kind() == ErrorKind::NonCanonicalVarint));
+/// // 03 • "YJZ": a whole frame of 3 bytes with a bad magic; its bytes are consumed.
+/// let mut input = BytesMut::from(&b"\x03YJZ"[..]);
+/// let err = codec.decode(&mut input).unwrap_err();
+/// assert!(matches!(err, CodecError::Frame(e) if e.kind() == ErrorKind::BadMagic));
+/// assert!(input.is_empty());
+/// // 07 • "YJS" and the stream ends.
+/// let err = codec.decode_eof(&mut BytesMut::from(&b"\x07YJS"[..])).unwrap_err();
+/// assert!(matches!(err, CodecError::UnexpectedEof { buffered: 4 }));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum CodecError {
@@ -144,22 +163,58 @@ pub enum CodecError {
 
 impl FrameCodec {
     /// A codec under [`Limits::DEFAULT`]: frames up to 16 MiB.
+    ///
+    /// ```
+    /// use bytes::BytesMut;
+    /// use tokio_util::codec::Decoder;
+    /// use yjs_wire::FrameCodec;
+    ///
+    /// let mut codec = FrameCodec::new();
+    /// let frame = codec.decode(&mut BytesMut::from(&b"\x07YJSpong"[..]))?;
+    /// assert_eq!(frame.map(|f| f.to_vec()), Some(b"YJSpong".to_vec()));
+    /// # Ok::<(), yjs_wire::CodecError>(())
+    /// ```
     pub const fn new() -> FrameCodec {
         FrameCodec::with_limits(Limits::DEFAULT)
     }
 
     /// A codec that decodes under `limits`; its maximum frame length is
     /// `limits.max_frame_bytes`.
+    ///
+    /// ```
+    /// use bytes::BytesMut;
+    /// use tokio_util::codec::Decoder;
+    /// use yjs_wire::{CodecError, ErrorKind, FrameCodec, Limits};
+    ///
+    /// let mut limits = Limits::DEFAULT;
+    /// limits.max_name_bytes = 2;
+    /// let mut codec = FrameCodec::with_limits(limits);
+    /// // 08 • an awareness frame for "doc", a name over 2 bytes.
+    /// let err = codec.decode(&mut BytesMut::from(&b"\x08YJS\x01\x03doc\x01\x00"[..])).unwrap_err();
+    /// assert!(matches!(err, CodecError::Frame(e) if e.kind() == ErrorKind::LimitExceeded));
+    /// ```
     pub const fn with_limits(limits: Limits) -> FrameCodec {
         FrameCodec { limits }
     }
 
     /// The limits frames are decoded under.
+    ///
+    /// ```
+    /// use yjs_wire::{FrameCodec, Limits};
+    ///
+    /// assert_eq!(FrameCodec::new().limits(), &Limits::DEFAULT);
+    /// ```
     pub const fn limits(&self) -> &Limits {
         &self.limits
     }
 
     /// The largest frame (not counting its length prefix) the codec reads or writes.
+    ///
+    /// ```
+    /// use yjs_wire::FrameCodec;
+    ///
+    /// assert_eq!(FrameCodec::new().max_frame_length(), 16 * 1024 * 1024);
+    /// ```
     pub const fn max_frame_length(&self) -> usize {
         self.limits.max_frame_bytes
     }
@@ -182,6 +237,20 @@ impl FrameCodec {
     }
 
     /// This codec with the given maximum frame length.
+    ///
+    /// ```
+    /// use bytes::BytesMut;
+    /// use tokio_util::codec::Encoder;
+    /// use yjs_wire::{Borrowed, CodecError, Frame, FrameCodec};
+    ///
+    /// let mut codec = FrameCodec::new().with_max_frame_length(7);
+    /// let mut out = BytesMut::new();
+    /// codec.encode(Frame::<Borrowed>::Ping, &mut out)?; // 7 bytes: fits
+    /// assert_eq!(&out[..], b"\x07YJSping");
+    /// let err = codec.encode(Frame::<Borrowed>::awareness("d", &[][..]), &mut out).unwrap_err();
+    /// assert!(matches!(err, CodecError::FrameTooLong { len: 8, max: 7 }));
+    /// # Ok::<(), yjs_wire::CodecError>(())
+    /// ```
     pub const fn with_max_frame_length(mut self, max: usize) -> FrameCodec {
         self.limits.max_frame_bytes = max;
         self

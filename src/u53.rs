@@ -34,14 +34,35 @@ use core::fmt;
 pub struct U53(u64);
 
 /// The error of converting an integer above [`U53::MAX`] (or below zero) into a [`U53`].
+///
+/// ```
+/// use yjs_wire::{U53, U53RangeError};
+///
+/// assert_eq!(U53::try_from(1u64 << 53), Err(U53RangeError));
+/// assert_eq!(U53::try_from(-1i64), Err(U53RangeError));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("integer out of range for a JavaScript number (0 ..= 2^53 - 1)")]
 pub struct U53RangeError;
 
 impl U53 {
-    /// Zero.
+    /// Zero: the varUint `00`.
+    ///
+    /// ```
+    /// use yjs_wire::U53;
+    ///
+    /// assert_eq!(U53::ZERO, U53::default());
+    /// ```
     pub const ZERO: U53 = U53(0);
-    /// 2^53 − 1 = 9007199254740991, JavaScript's `Number.MAX_SAFE_INTEGER`.
+    /// 2^53 − 1 = 9007199254740991, JavaScript's `Number.MAX_SAFE_INTEGER`: the varUint
+    /// `ff ff ff ff ff ff ff 0f`.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, U53};
+    ///
+    /// let frame = Frame::<Borrowed>::snapshot_fetch_request("d", U53::MAX);
+    /// assert!(frame.to_vec().ends_with(b"\xff\xff\xff\xff\xff\xff\xff\x0f"));
+    /// ```
     pub const MAX: U53 = U53((1 << 53) - 1);
 
     /// `value` as a `U53`, or `None` above [`U53::MAX`].
@@ -61,6 +82,12 @@ impl U53 {
     }
 
     /// The value as a `u64`.
+    ///
+    /// ```
+    /// use yjs_wire::U53;
+    ///
+    /// assert_eq!(U53::from(300u16).get(), 300);
+    /// ```
     pub const fn get(self) -> u64 {
         self.0
     }
