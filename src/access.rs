@@ -1,6 +1,11 @@
 //! Write classification: what a frame does to a document, from its header alone, so that a
 //! server can hold a read-only peer to reading.
 //!
+//! ```text
+//! 59 4a 53 01 | 01 64 | 00 | 02 | …     the class is decided here, by type (00 doc) and
+//! "YJS" 01    | "d"   | type sub-type   sub-type (02 update): write; the payload is not read
+//! ```
+//!
 //! | frame | class |
 //! |---|---|
 //! | `YJSping`, `YJSpong` | [`Access::Control`] |

@@ -1,7 +1,14 @@
 //! Document names: the one place their rules are written down.
 //!
 //! A document name is the routing key of a frame: `varString(document)` after the version
-//! byte. The rules, applied by the decoder (to every name it reads), by
+//! byte:
+//!
+//! ```text
+//! 59 4a 53 01 | 0a 6e 6f 74 65 73 2f 32 30 32 34 | 01 …
+//! "YJS" 01    | varString "notes/2024"           | type
+//! ```
+//!
+//! The rules, applied by the decoder (to every name it reads), by
 //! [`retarget`](crate::retarget) (to the new name) and by servers that build frames from
 //! names they got elsewhere (a URL, a database):
 //!

@@ -14,6 +14,14 @@ use core::fmt;
 ///
 /// Each kind has a stable kebab-case word ([`ErrorKind::as_str`]) used in the JSON form and
 /// in `spec/errors.md`; new kinds may be added in minor releases.
+///
+/// ```
+/// use yjs_wire::{decode, ErrorKind};
+///
+/// // 80 00 is 0 written in two bytes: only the shortest form is accepted.
+/// let err = decode(b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x80\x00").unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::NonCanonicalVarint, 30));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {

@@ -1,5 +1,10 @@
 //! Constructors: one per frame shape, named after the seed protocol's helper functions
 //! (`encodeSnapshotListMessage(document)` is `Frame::list_snapshots(document)`, …).
+//!
+//! ```text
+//! Frame::update("doc", [01, 02])   59 4a 53 01 | 03 "doc" | 00 02 | 02 01 02
+//!                                  "YJS" 01    | document | doc update | varUint8Array
+//! ```
 
 use crate::{
     awareness::AwarenessMessage,

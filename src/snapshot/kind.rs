@@ -1,4 +1,9 @@
 //! `SnapshotKind`: the kind strings of snapshot messages. The only place they are spelled.
+//!
+//! ```text
+//! 59 4a 53 01 01 64 | 02            | 0e 6c 69 73 74 2d … 73   | payload
+//! "YJS" 01 "d"      | type snapshot | varString "list-snapshots" (kind)
+//! ```
 
 use core::fmt;
 

@@ -42,6 +42,14 @@ pub struct RawSnapshot<S: Storage> {
 impl<S: Storage> RawSnapshot<S> {
     /// A raw message, or `None` if `kind` is a kind this crate knows (build that message
     /// instead).
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, Frame, RawSnapshot, SnapshotMessage};
+    ///
+    /// let raw = RawSnapshot::<Borrowed>::new("x-lock", &[0x07][..]).unwrap();
+    /// let frame = Frame::Snapshot { document: "d", message: SnapshotMessage::Unknown(raw) };
+    /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x06x-lock\x07");
+    /// ```
     pub fn new(kind: impl Into<S::Str>, payload: impl Into<S::Bytes>) -> Option<Self> {
         let kind = kind.into();
         if SnapshotKind::from_wire(kind.as_bytes()).is_some() {

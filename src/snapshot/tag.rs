@@ -16,6 +16,16 @@ use crate::{
 
 /// A list of tags, decoded lazily: iterating a decoded list re-reads the validated bytes and
 /// allocates nothing in [`Borrowed`](crate::Borrowed) storage.
+///
+/// ```
+/// use yjs_wire::{Borrowed, Frame, U53};
+///
+/// // tags ["stable", ""] = 02 • 06 "stable" • 00
+/// let frame = Frame::<Borrowed>::search_snapshots(
+///     "d", "", ["stable", ""], U53::ZERO, U53::ZERO, U53::ZERO, U53::ZERO,
+/// );
+/// assert!(frame.to_vec().ends_with(b"\x00\x02\x06stable\x00\x00\x00\x00\x00"));
+/// ```
 pub type TagList<S> = List<S, Tag<S>>;
 
 /// One tag: any UTF-8 string (empty included) of at most
