@@ -62,7 +62,7 @@ pub const PONG: [u8; 7] = *b"YJSpong";
 /// ```
 ///
 /// ```
-/// use yjs_wire::{decode_header, FrameKind, MessageType};
+/// use yjs_wire::{decode_header, MessageType};
 ///
 /// let header = decode_header(b"YJS\x01\x03doc\x01\x03\x01\x02\x03")?;
 /// assert_eq!(header.kind().message_type(), Some(MessageType::Awareness));

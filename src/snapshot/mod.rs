@@ -65,7 +65,7 @@ use crate::{
 /// META`, decoded lazily.
 ///
 /// ```
-/// use yjs_wire::{decode, Frame, SnapshotMessage, U53};
+/// use yjs_wire::{decode, Frame, SnapshotMessage};
 ///
 /// // 02 • (07 02 "v1" 01 01 "u") • (08 02 "v2" 02 01 "u")
 /// let bytes = b"YJS\x01\x01d\x02\x17list-snapshots-response\x02\x07\x02v1\x01\x01u\x08\x02v2\x02\x01u";
