@@ -158,9 +158,9 @@ impl FrameKind {
 /// Made by [`decode_header`](crate::decode_header). The offsets split the frame's bytes:
 ///
 /// ```text
-/// 59 4a 53 01 03 64 6f 63 | 00       02            | 02 01 ff
-/// "YJS" 01 varString(doc) | type     doc sub-type  | payload
-///                         ^ type_offset = 8        ^ payload_offset = 10
+/// 59 4a 53 01 03 64 6f 63 | 00   | 02           | 02 01 ff
+/// "YJS" 01 varString(doc) | type | doc sub-type | payload
+///                           ^ type_offset = 8     ^ payload_offset = 10
 /// ```
 ///
 /// ```
@@ -210,9 +210,9 @@ impl<'a> Header<'a> {
     /// document name. Equal to the frame length for ping and pong.
     ///
     /// ```text
-    /// 59 4a 53 01 01 64 | 02 | 16 "snapshot-fetch-request" | 07
-    /// "YJS" 01 01 "d"   | type
-    ///                   ^ type_offset = 6
+    /// 59 4a 53 01 01 64 | 02   | 16 "snapshot-fetch-request" | 07
+    /// "YJS" 01 01 "d"   | type | kind (1 + 22 bytes)         | payload
+    ///                     ^ type_offset = 6
     /// ```
     ///
     /// ```
@@ -234,8 +234,9 @@ impl<'a> Header<'a> {
     /// [`decode_header`](crate::decode_header).
     ///
     /// ```text
-    /// 59 4a 53 01 01 64 | 02 | 16 "snapshot-fetch-request" | 07
-    ///                   type   kind (1 + 22 bytes)         ^ payload_offset = 30
+    /// 59 4a 53 01 01 64 | 02   | 16 "snapshot-fetch-request" | 07
+    /// "YJS" 01 01 "d"   | type | kind (1 + 22 bytes)         | payload
+    ///                                                          ^ payload_offset = 30
     /// ```
     ///
     /// ```
