@@ -189,8 +189,8 @@ impl FrameCodec {
     /// let mut limits = Limits::DEFAULT;
     /// limits.max_name_bytes = 2;
     /// let mut codec = FrameCodec::with_limits(limits);
-    /// // 08 • an awareness frame for "doc", a name over 2 bytes.
-    /// let err = codec.decode(&mut BytesMut::from(&b"\x08YJS\x01\x03doc\x01\x00"[..])).unwrap_err();
+    /// // 0a • an awareness frame of 10 bytes for "doc", a name over 2 bytes.
+    /// let err = codec.decode(&mut BytesMut::from(&b"\x0aYJS\x01\x03doc\x01\x00"[..])).unwrap_err();
     /// assert!(matches!(err, CodecError::Frame(e) if e.kind() == ErrorKind::LimitExceeded));
     /// ```
     pub const fn with_limits(limits: Limits) -> FrameCodec {
