@@ -40,6 +40,9 @@
 //! - [`decode_header`]: document name and [`FrameKind`] only, to route or drop cheaply.
 //! - [`Frame::encode`] into any [`bytes::BufMut`], with an exact [`Frame::encoded_len`];
 //!   constructors such as [`Frame::list_snapshots`] mirror the seed protocol's helpers.
+//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a [`VectoredFrame`], a small
+//!   head buffer chained with the payload `Bytes` (no copy), for `write_vectored` or a
+//!   WebSocket send.
 //!
 //! # Strictness
 //!
@@ -106,7 +109,7 @@ pub use doc::{DocMessage, DocType};
 pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_shared, decode_shared_with, decode_with,
-    Frame, FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
+    Frame, FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
 };
 pub use limits::Limits;
 pub use list::{Iter, List};

@@ -7,11 +7,13 @@
 
 mod build;
 pub(crate) mod header;
+mod vectored;
 
 use alloc::vec::Vec;
 use bytes::{BufMut, Bytes};
 
 pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
+pub use vectored::VectoredFrame;
 
 use crate::{
     awareness::AwarenessMessage,

@@ -26,7 +26,7 @@ pub use meta::SnapshotMeta;
 use crate::{
     list::List,
     parse::{Cx, Element, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    sink::{put_var_bytes, put_var_payload, Sink},
     storage::Storage,
     var_bytes, varint, U53,
 };
@@ -202,7 +202,7 @@ impl<S: Storage> SnapshotMessage<S> {
             }
             SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
                 snapshot.write(out);
-                put_var_bytes(out, content);
+                put_var_payload(out, content);
             }
             SnapshotMessage::SnapshotRevertResponse { snapshot }
             | SnapshotMessage::SnapshotCreatedEvent { snapshot } => snapshot.write(out),
