@@ -36,6 +36,7 @@ pub struct AwarenessMessage<S: Storage> {
 }
 
 impl<S: Storage> AwarenessMessage<S> {
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],

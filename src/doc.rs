@@ -113,6 +113,7 @@ impl<S: Storage> DocMessage<S> {
     }
 
     /// Parse the byte array after a sub-type byte that was already read.
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         doc_type: DocType,

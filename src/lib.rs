@@ -99,6 +99,7 @@ mod sink;
 mod snapshot;
 mod storage;
 mod u53;
+mod utf8;
 mod var_bytes;
 mod varint;
 

@@ -20,7 +20,12 @@ pub trait Sink {
         self.put_slice(bytes);
     }
     /// Write a varUint.
+    #[inline]
     fn put_var_uint(&mut self, value: u64) {
+        if let Ok(byte @ 0..=0x7f) = u8::try_from(value) {
+            // Counts, lengths and small ids: one byte.
+            return self.put_u8(byte);
+        }
         let (buf, len) = varint::encode_array(value);
         self.put_slice(buf.get(..len).unwrap_or(&buf));
     }

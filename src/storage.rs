@@ -72,6 +72,7 @@ pub(crate) mod sealed {
         }
     }
 
+    #[inline]
     fn reparse_in<'i, X: Source<'i>, T: Element<X::Storage>>(
         src: X,
         input: &'i [u8],
@@ -89,9 +90,11 @@ pub(crate) struct BorrowedSource;
 
 impl<'i> Source<'i> for BorrowedSource {
     type Storage = Borrowed<'i>;
+    #[inline]
     fn text(self, raw: &'i [u8]) -> Option<&'i str> {
         core::str::from_utf8(raw).ok()
     }
+    #[inline]
     fn bytes(self, raw: &'i [u8]) -> &'i [u8] {
         raw
     }
@@ -103,9 +106,11 @@ pub(crate) struct SharedSource<'i>(pub(crate) &'i Bytes);
 
 impl<'i> Source<'i> for SharedSource<'i> {
     type Storage = Shared;
+    #[inline]
     fn text(self, raw: &'i [u8]) -> Option<ByteString> {
         ByteString::try_from(self.bytes(raw)).ok()
     }
+    #[inline]
     fn bytes(self, raw: &'i [u8]) -> Bytes {
         // `raw` is always a sub-slice of the input the parser was given, which is `self.0`.
         self.0.slice_ref(raw)

@@ -145,6 +145,7 @@ const CONTROL_LEN: usize = PING.len();
 
 /// Parse a header; the rest is the payload. For ping and pong the rest is what follows
 /// the seven bytes (a caller rejects it as trailing bytes).
+#[inline]
 pub(crate) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     frame: &'i [u8],
@@ -180,6 +181,7 @@ pub(crate) fn parse<'i, X: Source<'i>>(
 }
 
 /// `"YJS"`: a strict prefix of it is truncated, anything else is bad magic.
+#[inline]
 fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
     match tag::<_, _, Fault<'_>>(&MAGIC[..]).parse(frame) {
         Ok((rest, _)) => Ok((rest, ())),
@@ -189,6 +191,7 @@ fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
 }
 
 /// After `"YJS"` and a byte that is not the version: `ping` / `pong`, or a bad version.
+#[inline]
 fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     const VERSION_BYTE: &str = "the version byte";
     for (word, kind) in [(&PING, FrameKind::Ping), (&PONG, FrameKind::Pong)] {
@@ -205,6 +208,7 @@ fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
 }
 
 /// The message-type byte and, for doc and snapshot, the sub-type byte or kind string.
+#[inline]
 fn parse_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, FrameKind> {
     const TYPE: &str = "the message type";
     let (rest, type_byte) =
@@ -229,6 +233,7 @@ fn parse_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, FrameKind> {
 }
 
 /// The kind varString: a string error first, then an unknown kind.
+#[inline]
 fn parse_snapshot_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, SnapshotKind> {
     const KIND: &str = "the snapshot kind";
     let (rest, raw) = var_bytes::parse_raw(input, max_kind_bytes, KIND)?;

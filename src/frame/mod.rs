@@ -232,6 +232,7 @@ pub fn decode_header_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Header
     Ok(Header::from_head(head, input, body))
 }
 
+#[inline]
 fn check_frame_len(input: &[u8], limits: &Limits) -> Result<(), Error> {
     if input.len() > limits.max_frame_bytes {
         return Err(Error::new(ErrorKind::LimitExceeded, 0, "the frame"));
@@ -239,6 +240,7 @@ fn check_frame_len(input: &[u8], limits: &Limits) -> Result<(), Error> {
     Ok(())
 }
 
+#[inline]
 fn check_end(rest: &[u8]) -> PResult<'_, ()> {
     if rest.is_empty() {
         Ok((rest, ()))
@@ -247,6 +249,7 @@ fn check_end(rest: &[u8]) -> PResult<'_, ()> {
     }
 }
 
+#[inline]
 fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
     check_frame_len(input, &cx.limits)?;
     parse_frame(cx, input)
@@ -255,6 +258,7 @@ fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::
 }
 
 /// Header, then body by kind, then nothing left.
+#[inline]
 fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Frame<X::Storage>> {
     let (body, head) = header::parse(cx, input)?;
     let (rest, frame) = match (head.document, head.kind) {

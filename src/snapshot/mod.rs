@@ -120,6 +120,7 @@ impl<S: Storage> SnapshotMessage<S> {
     }
 
     /// Parse the payload of a message of `kind` (the kind string is already read).
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         kind: SnapshotKind,
