@@ -70,10 +70,10 @@ fn group<'c>(
     name: &str,
 ) -> BenchmarkGroup<'c, criterion::measurement::WallTime> {
     let mut group = c.benchmark_group(name);
-    // About 1.5 s per id: the whole run (61 ids) takes a few minutes on 2 cores.
+    // About 1.5 s per id: the whole run (61 ids) takes about 3 minutes on 2 cores.
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(1));
-    group.sample_size(50);
+    group.sample_size(30);
     group
 }
 

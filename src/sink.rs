@@ -26,8 +26,16 @@ pub trait Sink {
             // Counts, lengths and small ids: one byte.
             return self.put_u8(byte);
         }
-        let (buf, len) = varint::encode_array(value);
-        self.put_slice(buf.get(..len).unwrap_or(&buf));
+        match varint::encode_word(value) {
+            Some((word, len)) => {
+                let bytes = word.to_le_bytes();
+                self.put_slice(bytes.get(..len).unwrap_or(&bytes));
+            }
+            None => {
+                let (buf, len) = varint::encode_array(value);
+                self.put_slice(buf.get(..len).unwrap_or(&buf));
+            }
+        }
     }
 }
 

@@ -108,25 +108,37 @@ pub fn parse_u53<'i>(input: &'i [u8], element: &'static str) -> PResult<'i, U53>
 /// The bytes of `value` as a varUint, in a fixed array, and how many of them are used.
 #[inline]
 pub fn encode_array(value: u64) -> ([u8; 10], usize) {
-    let len = encoded_len(value);
     let mut buf = [0u8; 10];
-    match buf.first_chunk_mut::<8>() {
-        // Up to 8 bytes (56 bits, so every `U53`): spread the 7-bit groups into bytes
-        // without a loop (28 -> 14 -> 7 bits), then set the continuation bit of every byte
-        // but the last.
-        Some(word) if len <= MAX_LEN => {
-            let mut spread = (value & 0x0fff_ffff) | ((value & 0x00ff_ffff_f000_0000) << 4);
-            spread = (spread & 0x0000_3fff_0000_3fff) | ((spread & 0x0fff_c000_0fff_c000) << 2);
-            spread = (spread & 0x007f_007f_007f_007f) | ((spread & 0x3f80_3f80_3f80_3f80) << 1);
-            let more_bits = u32::try_from(len.wrapping_sub(1).wrapping_mul(8)).unwrap_or(0);
-            let more = u64::MAX
-                .checked_shl(more_bits)
-                .map_or(u64::MAX, |high| !high);
-            *word = (spread | (more & 0x8080_8080_8080_8080)).to_le_bytes();
+    match (encode_word(value), buf.first_chunk_mut::<8>()) {
+        (Some((word, len)), Some(first)) => {
+            *first = word.to_le_bytes();
+            (buf, len)
         }
-        _ => encode_loop(value, &mut buf),
+        _ => {
+            encode_loop(value, &mut buf);
+            (buf, encoded_len(value))
+        }
     }
-    (buf, len)
+}
+
+/// The varUint of a value up to 56 bits (so every `U53`) as the low `len` bytes of a
+/// little-endian word, and `len`; `None` for larger values. No loop: the 7-bit groups are
+/// spread into bytes (28 -> 14 -> 7 bits), then every byte but the last gets its
+/// continuation bit.
+#[inline(always)]
+pub fn encode_word(value: u64) -> Option<(u64, usize)> {
+    let len = encoded_len(value);
+    if len > MAX_LEN {
+        return None;
+    }
+    let mut spread = (value & 0x0fff_ffff) | ((value & 0x00ff_ffff_f000_0000) << 4);
+    spread = (spread & 0x0000_3fff_0000_3fff) | ((spread & 0x0fff_c000_0fff_c000) << 2);
+    spread = (spread & 0x007f_007f_007f_007f) | ((spread & 0x3f80_3f80_3f80_3f80) << 1);
+    let more_bits = u32::try_from(len.wrapping_sub(1).wrapping_mul(8)).unwrap_or(0);
+    let more = u64::MAX
+        .checked_shl(more_bits)
+        .map_or(u64::MAX, |high| !high);
+    Some((spread | (more & 0x8080_8080_8080_8080), len))
 }
 
 /// Seven bits at a time, for values of 57 to 64 bits (never a `U53`).

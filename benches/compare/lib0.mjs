@@ -69,7 +69,11 @@ const readSnapshot = (dec) => {
   }
 }
 
-const sameBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i])
+const sameBytes = (a, b) => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 /** A frame as plain objects; byte arrays are views into `bytes` (lib0 does not copy them). */
 export const decodeFrame = (bytes) => {

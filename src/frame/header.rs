@@ -6,11 +6,9 @@
 //! control = 59 4a 53 70 69 6e 67 ("YJSping") | 59 4a 53 70 6f 6e 67 ("YJSpong")
 //! ```
 
-use nom::{bytes::complete::tag, number::complete::u8 as byte, Parser};
-
 use crate::{
     doc::DocType,
-    parse::{fail, Cx, Fault, PResult, Source},
+    parse::{fail, Cx, PResult, Source},
     sink::{put_var_bytes, Sink},
     snapshot::SnapshotKind,
     storage::{Borrowed, Storage},
@@ -183,10 +181,10 @@ pub(crate) fn parse<'i, X: Source<'i>>(
 /// `"YJS"`: a strict prefix of it is truncated, anything else is bad magic.
 #[inline]
 fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
-    match tag::<_, _, Fault<'_>>(&MAGIC[..]).parse(frame) {
-        Ok((rest, _)) => Ok((rest, ())),
-        Err(_) if MAGIC.starts_with(frame) => fail(ErrorKind::Truncated, frame, "the magic"),
-        Err(_) => fail(ErrorKind::BadMagic, frame, "the magic"),
+    match frame.strip_prefix(&MAGIC[..]) {
+        Some(rest) => Ok((rest, ())),
+        None if MAGIC.starts_with(frame) => fail(ErrorKind::Truncated, frame, "the magic"),
+        None => fail(ErrorKind::BadMagic, frame, "the magic"),
     }
 }
 
@@ -211,13 +209,15 @@ fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
 #[inline]
 fn parse_kind(input: &[u8], max_kind_bytes: usize) -> PResult<'_, FrameKind> {
     const TYPE: &str = "the message type";
-    let (rest, type_byte) =
-        byte::<_, Fault<'_>>(input).or_else(|_| fail(ErrorKind::Truncated, input, TYPE))?;
+    let Some((&type_byte, rest)) = input.split_first() else {
+        return fail(ErrorKind::Truncated, input, TYPE);
+    };
     match MessageType::from_byte(type_byte) {
         Some(MessageType::Doc) => {
             const DOC_TYPE: &str = "the doc message type";
-            let (after, doc_byte) = byte::<_, Fault<'_>>(rest)
-                .or_else(|_| fail(ErrorKind::Truncated, rest, DOC_TYPE))?;
+            let Some((&doc_byte, after)) = rest.split_first() else {
+                return fail(ErrorKind::Truncated, rest, DOC_TYPE);
+            };
             match DocType::from_byte(doc_byte) {
                 Some(doc_type) => Ok((after, FrameKind::Doc(doc_type))),
                 None => fail(ErrorKind::UnknownMessageType, rest, DOC_TYPE),

@@ -109,7 +109,7 @@ impl<S: Storage> Frame<S> {
     /// The frame's bytes in a new `Vec`, allocated once at the exact size.
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.encoded_len());
-        self.write(&mut out);
+        self.encode(&mut out);
         out
     }
 

@@ -85,7 +85,7 @@ impl Buf for VectoredFrame {
 /// A sink that writes everything except a trailing payload's bytes.
 struct SkipPayload<W>(W);
 
-impl<W: Sink> Sink for SkipPayload<W> {
+impl<W: Sink> Sink for SkipPayload<&mut W> {
     #[inline]
     fn put_u8(&mut self, byte: u8) {
         self.0.put_u8(byte);
@@ -128,13 +128,13 @@ impl Frame<Shared> {
     /// assert_eq!(out.copy_to_bytes(out.remaining()), frame.to_vec());
     /// ```
     pub fn encode_vectored(&self) -> VectoredFrame {
-        let mut len = SkipPayload(LenCounter::default());
-        self.write(&mut len);
-        let mut head = SkipPayload(BytesMut::with_capacity((len.0).0));
-        self.write(&mut head);
+        let mut len = LenCounter::default();
+        self.write(&mut SkipPayload(&mut len));
+        let mut head = BytesMut::with_capacity(len.0);
+        self.write(&mut SkipPayload(&mut head));
         let payload = self.trailing_payload().cloned().unwrap_or_default();
         VectoredFrame {
-            chunks: head.0.freeze().chain(payload),
+            chunks: head.freeze().chain(payload),
         }
     }
 
