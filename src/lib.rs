@@ -95,6 +95,7 @@ mod json_form;
 mod limits;
 mod list;
 mod parse;
+mod scratch;
 mod sink;
 mod snapshot;
 mod storage;

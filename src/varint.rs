@@ -127,18 +127,19 @@ pub fn encode_array(value: u64) -> ([u8; 10], usize) {
 /// continuation bit.
 #[inline(always)]
 pub fn encode_word(value: u64) -> Option<(u64, usize)> {
-    let len = encoded_len(value);
-    if len > MAX_LEN {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    if value >> 56 != 0 {
         return None;
     }
     let mut spread = (value & 0x0fff_ffff) | ((value & 0x00ff_ffff_f000_0000) << 4);
     spread = (spread & 0x0000_3fff_0000_3fff) | ((spread & 0x0fff_c000_0fff_c000) << 2);
     spread = (spread & 0x007f_007f_007f_007f) | ((spread & 0x3f80_3f80_3f80_3f80) << 1);
-    let more_bits = u32::try_from(len.wrapping_sub(1).wrapping_mul(8)).unwrap_or(0);
-    let more = u64::MAX
-        .checked_shl(more_bits)
-        .map_or(u64::MAX, |high| !high);
-    Some((spread | (more & 0x8080_8080_8080_8080), len))
+    // 8 × the number of unused high bytes (the value 0 still uses one byte).
+    let unused_bits = (spread | 1).leading_zeros() & !7;
+    let len = usize::try_from(8u32.wrapping_sub(unused_bits / 8)).unwrap_or(MAX_LEN);
+    // A continuation bit in every used byte but the last.
+    let more = HIGH_BITS.wrapping_shr(unused_bits) >> 8;
+    Some((spread | more, len))
 }
 
 /// Seven bits at a time, for values of 57 to 64 bits (never a `U53`).
@@ -206,6 +207,31 @@ mod tests {
                 Ok((&[0xaa][..], value)),
                 "parse {value}"
             );
+        }
+    }
+
+    #[test]
+    fn word_encoding_matches_the_byte_loop() {
+        let mut values: Vec<u64> = (0..=1 << 16).collect();
+        for k in 0..64u32 {
+            let edge = 1u64 << k;
+            values.extend([edge - 1, edge, edge | 1, edge.wrapping_mul(3)]);
+        }
+        values.push(u64::MAX);
+        for value in values {
+            let mut looped = [0u8; 10];
+            encode_loop(value, &mut looped);
+            let len = encoded_len(value);
+            match encode_word(value) {
+                Some((word, word_len)) => {
+                    assert!(value < 1 << 56);
+                    assert_eq!(word_len, len, "{value}");
+                    assert_eq!(word.to_le_bytes()[..len], looped[..len], "{value}");
+                    assert!(word.to_le_bytes()[len..].iter().all(|&b| b == 0));
+                }
+                None => assert!(value >= 1 << 56, "{value}"),
+            }
+            assert_eq!(encode_array(value), (looped, len), "{value}");
         }
     }
 

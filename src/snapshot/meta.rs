@@ -7,6 +7,7 @@
 
 use crate::{
     parse::{Cx, Element, PResult, Source},
+    scratch::Scratch,
     sink::{put_var_bytes, Sink},
     storage::Storage,
     var_bytes, varint, Limits, U53,
@@ -91,7 +92,17 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
         var_bytes::check_string(limits, input, "the snapshot userId")
     }
 
+    #[inline]
     fn write<W: Sink>(&self, out: &mut W) {
+        // Short names and user ids (the usual case): one slice built on the stack.
+        let mut scratch = Scratch::new();
+        scratch.var_uint(self.id.get());
+        scratch.var_bytes(self.name.as_bytes());
+        scratch.var_uint(self.created_at.get());
+        scratch.var_bytes(self.user_id.as_bytes());
+        if let Some(bytes) = scratch.written() {
+            return out.put_slice(bytes);
+        }
         out.put_var_uint(self.id.get());
         put_var_bytes(out, self.name.as_bytes());
         out.put_var_uint(self.created_at.get());
