@@ -25,10 +25,15 @@ cd "$root"
 # The corpus as {"name","hex"} lines, from benches/corpus.rs (the one definition).
 cargo run --quiet --release --example corpus > "$out/corpus.jsonl"
 
+# lib0 before and after criterion; the table takes the faster of the two for each item, so a
+# burst of load from other builds during one pass does not flatter the ratios.
+node benches/compare/lib0.mjs "$out/corpus.jsonl" > "$out/lib0-before.json"
+echo "load before criterion: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 cargo bench --bench codec -- --output-format bencher | tee "$out/criterion.txt" >&2
-node benches/compare/lib0.mjs "$out/corpus.jsonl" > "$out/lib0.json"
+echo "load after criterion: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+node benches/compare/lib0.mjs "$out/corpus.jsonl" > "$out/lib0-after.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
 
 cat "$out/machine.txt"
 echo
-node benches/compare/table.mjs "$out/lib0.json" "$root/target/criterion" | tee "$out/table.md"
+node benches/compare/table.mjs "$root/target/criterion" "$out/lib0-before.json" "$out/lib0-after.json" | tee "$out/table.md"

@@ -1,17 +1,26 @@
 /**
  * Prints the lib0 vs yjs-wire table (markdown) from one run of benches/compare/run.sh.
  *
- *   node benches/compare/table.mjs LIB0.json CRITERION_DIR
+ *   node benches/compare/table.mjs CRITERION_DIR LIB0.json [LIB0.json ...]
  *
- * LIB0.json is lib0.mjs's output; CRITERION_DIR is target/criterion, whose
- * <group>/<name>/new/estimates.json hold criterion's medians (ns).
+ * CRITERION_DIR is target/criterion, whose <group>/<name>/new/estimates.json hold
+ * criterion's medians (ns); each LIB0.json is one pass of lib0.mjs. With several
+ * passes, each lib0 time is the fastest of them (the conservative choice for the ratios).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-const [lib0Path, criterionDir] = process.argv.slice(2)
-if (!criterionDir) throw new Error('usage: node table.mjs LIB0.json CRITERION_DIR')
-const lib0 = JSON.parse(readFileSync(lib0Path, 'utf8'))
+const [criterionDir, ...lib0Paths] = process.argv.slice(2)
+if (!lib0Paths.length) throw new Error('usage: node table.mjs CRITERION_DIR LIB0.json [LIB0.json ...]')
+const passes = lib0Paths.map((path) => JSON.parse(readFileSync(path, 'utf8')))
+const lib0 = {}
+for (const [name, first] of Object.entries(passes[0])) {
+  lib0[name] = {
+    bytes: first.bytes,
+    decode: Math.min(...passes.map((pass) => pass[name].decode)),
+    encode: Math.min(...passes.map((pass) => pass[name].encode))
+  }
+}
 
 /** Criterion's median for an id such as decode/list-request, in ns. */
 const median = (id) => {
