@@ -9,7 +9,7 @@
 
 use crate::{
     parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    sink::{put_var_payload, Sink},
     storage::Storage,
     var_bytes,
 };
@@ -47,6 +47,7 @@ pub struct AwarenessMessage<S: Storage> {
 }
 
 impl<S: Storage> AwarenessMessage<S> {
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],
@@ -56,6 +57,6 @@ impl<S: Storage> AwarenessMessage<S> {
     }
 
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
-        put_var_bytes(out, &self.update);
+        put_var_payload(out, &self.update);
     }
 }

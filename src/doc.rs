@@ -8,7 +8,7 @@
 
 use crate::{
     parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    sink::{put_var_payload, Sink},
     storage::Storage,
     var_bytes,
 };
@@ -135,6 +135,7 @@ impl<S: Storage> DocMessage<S> {
     }
 
     /// Parse the byte array after a sub-type byte that was already read.
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         doc_type: DocType,
@@ -159,6 +160,6 @@ impl<S: Storage> DocMessage<S> {
     /// Write `docType • varUint8Array`.
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
         out.put_u8(self.doc_type().as_byte());
-        put_var_bytes(out, self.payload());
+        put_var_payload(out, self.payload());
     }
 }

@@ -60,6 +60,9 @@
 //! - [`retarget`]: the same frame for another document, as a new header plus the original
 //!   body (`Bytes` slice, no copy);
 //! - [`check_document_name`]: the document-name rules, the same the decoder applies.
+//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a [`VectoredFrame`], a small
+//!   head buffer chained with the payload `Bytes` (no copy), for `write_vectored` or a
+//!   WebSocket send.
 //!
 //! # Strictness
 //!
@@ -155,12 +158,14 @@ mod list;
 mod options;
 mod parse;
 mod retarget;
+mod scratch;
 mod sink;
 mod snapshot;
 mod storage;
 #[cfg(feature = "tokio")]
 mod stream_codec;
 mod u53;
+mod utf8;
 mod var_bytes;
 mod varint;
 
@@ -179,7 +184,7 @@ pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
     decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
-    FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
+    FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
 };
 pub use limits::Limits;
 pub use list::{Iter, List};

@@ -89,9 +89,11 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
             Some(least) if least <= entries.len() => {}
             _ => return fail(ErrorKind::Truncated, input, element),
         }
+        // One validating pass that makes nothing: entries are made again, cheaply, when
+        // iterated.
         let mut rest = entries;
         for _ in 0..count {
-            rest = T::parse(cx, rest)?.0;
+            rest = T::check(&cx.limits, rest)?.0;
         }
         let used = entries.len().saturating_sub(rest.len());
         let raw = entries.get(..used).unwrap_or_default();

@@ -119,6 +119,10 @@ pub trait Element<S: Storage>: Sized {
     /// Parse one entry.
     #[doc(hidden)]
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self>;
+    /// Check one entry without producing it (the validating pass of a list decode): the
+    /// same rules as [`parse`](Element::parse), in the same order, with the same faults.
+    #[doc(hidden)]
+    fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()>;
     /// Write one entry.
     #[doc(hidden)]
     fn write<W: crate::sink::Sink>(&self, out: &mut W);

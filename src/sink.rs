@@ -13,10 +13,29 @@ pub trait Sink {
     fn put_u8(&mut self, byte: u8);
     /// Write a slice of bytes.
     fn put_slice(&mut self, bytes: &[u8]);
+    /// Write the bytes of a frame's trailing byte array (after its length prefix). Only the
+    /// last element of a frame goes through here, so a sink can leave it out and send the
+    /// caller's handle instead (see `frame::vectored`).
+    fn put_payload(&mut self, bytes: &[u8]) {
+        self.put_slice(bytes);
+    }
     /// Write a varUint.
+    #[inline]
     fn put_var_uint(&mut self, value: u64) {
-        let (buf, len) = varint::encode_array(value);
-        self.put_slice(buf.get(..len).unwrap_or(&buf));
+        if let Ok(byte @ 0..=0x7f) = u8::try_from(value) {
+            // Counts, lengths and small ids: one byte.
+            return self.put_u8(byte);
+        }
+        match varint::encode_word(value) {
+            Some((word, len)) => {
+                let bytes = word.to_le_bytes();
+                self.put_slice(bytes.get(..len).unwrap_or(&bytes));
+            }
+            None => {
+                let (buf, len) = varint::encode_array(value);
+                self.put_slice(buf.get(..len).unwrap_or(&buf));
+            }
+        }
     }
 }
 
@@ -55,4 +74,11 @@ pub fn put_var_bytes<W: Sink>(out: &mut W, bytes: &[u8]) {
     // usize always fits in u64 on supported targets; saturate rather than truncate otherwise.
     out.put_var_uint(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
     out.put_slice(bytes);
+}
+
+/// Write a frame's trailing varUint8Array: the length, then the bytes through
+/// [`Sink::put_payload`]. Use only for the last element of a frame.
+pub fn put_var_payload<W: Sink>(out: &mut W, bytes: &[u8]) {
+    out.put_var_uint(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
+    out.put_payload(bytes);
 }

@@ -128,6 +128,7 @@ pub(crate) mod sealed {
         }
     }
 
+    #[inline]
     fn reparse_in<'i, X: Source<'i>, T: Element<X::Storage>>(
         src: X,
         input: &'i [u8],
@@ -145,9 +146,11 @@ pub(crate) struct BorrowedSource;
 
 impl<'i> Source<'i> for BorrowedSource {
     type Storage = Borrowed<'i>;
+    #[inline]
     fn text(self, raw: &'i [u8]) -> Option<&'i str> {
         core::str::from_utf8(raw).ok()
     }
+    #[inline]
     fn checked_text(self, _raw: &'i [u8], text: &'i str) -> Option<&'i str> {
         Some(text)
     }
@@ -162,9 +165,11 @@ pub(crate) struct SharedSource<'i>(pub(crate) &'i Bytes);
 
 impl<'i> Source<'i> for SharedSource<'i> {
     type Storage = Shared;
+    #[inline]
     fn text(self, raw: &'i [u8]) -> Option<ByteString> {
         ByteString::try_from(self.bytes(raw)).ok()
     }
+    #[inline]
     fn bytes(self, raw: &'i [u8]) -> Bytes {
         // `raw` is always a sub-slice of the input the parser was given, which is `self.0`.
         self.0.slice_ref(raw)

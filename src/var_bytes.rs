@@ -7,12 +7,10 @@
 //! Checks, in order, all reported at the length prefix: the varUint itself, the limit, the
 //! bytes actually left, then (for strings) UTF-8 validity.
 
-use nom::bytes::complete::take;
-
 use crate::{
     parse::{fail, Cx, PResult, Source},
     storage::Storage,
-    varint, ErrorKind,
+    utf8, varint, ErrorKind, Limits,
 };
 
 /// Parse a length-prefixed byte run of at most `max` bytes, returning the raw bytes.
@@ -23,10 +21,10 @@ pub fn parse_raw<'i>(input: &'i [u8], max: usize, element: &'static str) -> PRes
         Ok(len) if len <= max => len,
         _ => return fail(ErrorKind::LimitExceeded, input, element),
     };
-    if len > rest.len() {
-        return fail(ErrorKind::Truncated, input, element);
+    match rest.split_at_checked(len) {
+        Some((raw, rest)) => Ok((rest, raw)),
+        None => fail(ErrorKind::Truncated, input, element),
     }
-    take(len)(rest)
 }
 
 /// Parse a varUint8Array of at most `max` bytes into the context's storage.
@@ -66,6 +64,22 @@ pub fn string<'i, X: Source<'i>>(
     parse_text(cx, input, cx.limits.max_string_bytes, element)
 }
 
+/// Check a varString held to [`Limits::max_string_bytes`](crate::Limits) without making a
+/// string: the same faults as [`string`], in the same order.
+#[inline]
+pub fn check_string<'i>(
+    limits: &Limits,
+    input: &'i [u8],
+    element: &'static str,
+) -> PResult<'i, ()> {
+    let (rest, raw) = parse_raw(input, limits.max_string_bytes, element)?;
+    if utf8::is_valid(raw) {
+        Ok((rest, ()))
+    } else {
+        fail(ErrorKind::InvalidUtf8, input, element)
+    }
+}
+
 /// Parse a varUint8Array held to [`Limits::max_payload_bytes`](crate::Limits).
 #[inline]
 pub fn payload<'i, X: Source<'i>>(
@@ -79,7 +93,7 @@ pub fn payload<'i, X: Source<'i>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{storage::BorrowedSource, Limits};
+    use crate::storage::BorrowedSource;
 
     fn kind(result: PResult<'_, &str>) -> ErrorKind {
         match result {

@@ -221,7 +221,16 @@ fn relay_routes_refuses_and_survives_garbage_with_lib0_clients() {
     drop(relay_stdin);
     let status = relay.wait_for(STOP_TIMEOUT, "relay after stdin closed");
     assert!(status.success(), "relay exit: {status}");
-    let stats: Vec<String> = relay_out.try_iter().collect();
+    // The process has exited, but its last lines may still be on their way through the reader
+    // thread: read until the pipe closes (bounded by the same time-out).
+    let deadline = std::time::Instant::now() + STOP_TIMEOUT;
+    let mut stats: Vec<String> = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+        match relay_out.recv_timeout(left) {
+            Ok(line) => stats.push(line),
+            Err(_) => break,
+        }
+    }
     let stats = stats
         .iter()
         .find(|line| line.starts_with("relay stopped (stdin closed):"))

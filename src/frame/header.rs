@@ -6,12 +6,10 @@
 //! control = 59 4a 53 70 69 6e 67 ("YJSping") | 59 4a 53 70 6f 6e 67 ("YJSpong")
 //! ```
 
-use nom::{bytes::complete::tag, number::complete::u8 as byte, Parser};
-
 use crate::{
     doc::DocType,
     document_name::{self, check_document_name},
-    parse::{fail, Cx, Fault, PResult, Source},
+    parse::{fail, Cx, PResult, Source},
     sink::{put_var_bytes, LenCounter, Sink},
     snapshot::SnapshotKind,
     storage::{Borrowed, Storage},
@@ -275,6 +273,7 @@ const CONTROL_LEN: usize = PING.len();
 
 /// Parse a header; the rest is the payload. For ping and pong the rest is what follows
 /// the seven bytes (a caller rejects it as trailing bytes).
+#[inline]
 pub(crate) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     frame: &'i [u8],
@@ -326,15 +325,17 @@ fn parse_document_name<'i, X: Source<'i>>(
 }
 
 /// `"YJS"`: a strict prefix of it is truncated, anything else is bad magic.
+#[inline]
 fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
-    match tag::<_, _, Fault<'_>>(&MAGIC[..]).parse(frame) {
-        Ok((rest, _)) => Ok((rest, ())),
-        Err(_) if MAGIC.starts_with(frame) => fail(ErrorKind::Truncated, frame, "the magic"),
-        Err(_) => fail(ErrorKind::BadMagic, frame, "the magic"),
+    match frame.strip_prefix(&MAGIC[..]) {
+        Some(rest) => Ok((rest, ())),
+        None if MAGIC.starts_with(frame) => fail(ErrorKind::Truncated, frame, "the magic"),
+        None => fail(ErrorKind::BadMagic, frame, "the magic"),
     }
 }
 
 /// After `"YJS"` and a byte that is not the version: `ping` / `pong`, or a bad version.
+#[inline]
 fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     const VERSION_BYTE: &str = "the version byte";
     for (word, kind) in [(&PING, FrameKind::Ping), (&PONG, FrameKind::Pong)] {
@@ -350,6 +351,7 @@ fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     fail(ErrorKind::UnsupportedVersion, rest, VERSION_BYTE)
 }
 
+#[inline]
 /// The message-type byte and, for doc and snapshot, the sub-type byte or kind string (and the
 /// kind string itself if it is unknown and kept).
 fn parse_kind<'i, X: Source<'i>>(
@@ -357,13 +359,15 @@ fn parse_kind<'i, X: Source<'i>>(
     input: &'i [u8],
 ) -> PResult<'i, (FrameKind, Option<<X::Storage as Storage>::Str>)> {
     const TYPE: &str = "the message type";
-    let (rest, type_byte) =
-        byte::<_, Fault<'_>>(input).or_else(|_| fail(ErrorKind::Truncated, input, TYPE))?;
+    let Some((&type_byte, rest)) = input.split_first() else {
+        return fail(ErrorKind::Truncated, input, TYPE);
+    };
     match MessageType::from_byte(type_byte) {
         Some(MessageType::Doc) => {
             const DOC_TYPE: &str = "the doc message type";
-            let (after, doc_byte) = byte::<_, Fault<'_>>(rest)
-                .or_else(|_| fail(ErrorKind::Truncated, rest, DOC_TYPE))?;
+            let Some((&doc_byte, after)) = rest.split_first() else {
+                return fail(ErrorKind::Truncated, rest, DOC_TYPE);
+            };
             match DocType::from_byte(doc_byte) {
                 Some(doc_type) => Ok((after, (FrameKind::Doc(doc_type), None))),
                 None => fail(ErrorKind::UnknownMessageType, rest, DOC_TYPE),
@@ -378,6 +382,7 @@ fn parse_kind<'i, X: Source<'i>>(
     }
 }
 
+#[inline]
 /// The kind varString: a string error first, then an unknown kind (rejected, or kept with
 /// its string when the options say so).
 fn parse_snapshot_kind<'i, X: Source<'i>>(

@@ -7,11 +7,13 @@
 
 mod build;
 pub(crate) mod header;
+mod vectored;
 
 use alloc::vec::Vec;
 use bytes::{BufMut, Bytes};
 
 pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
+pub use vectored::VectoredFrame;
 
 use crate::{
     awareness::AwarenessMessage,
@@ -150,7 +152,7 @@ impl<S: Storage> Frame<S> {
     /// ```
     pub fn to_vec(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.encoded_len());
-        self.write(&mut out);
+        self.encode(&mut out);
         out
     }
 
@@ -364,6 +366,7 @@ pub fn decode_header_with_options<'a>(
     Ok(Header::from_head(head, input, body))
 }
 
+#[inline]
 fn check_frame_len(input: &[u8], limits: &Limits) -> Result<(), Error> {
     if input.len() > limits.max_frame_bytes {
         return Err(Error::new(ErrorKind::LimitExceeded, 0, "the frame"));
@@ -371,6 +374,7 @@ fn check_frame_len(input: &[u8], limits: &Limits) -> Result<(), Error> {
     Ok(())
 }
 
+#[inline]
 fn check_end(rest: &[u8]) -> PResult<'_, ()> {
     if rest.is_empty() {
         Ok((rest, ()))
@@ -379,6 +383,7 @@ fn check_end(rest: &[u8]) -> PResult<'_, ()> {
     }
 }
 
+#[inline]
 fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
     check_frame_len(input, &cx.limits)?;
     parse_frame(cx, input)
@@ -387,6 +392,7 @@ fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::
 }
 
 /// Header, then body by kind, then nothing left.
+#[inline]
 fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Frame<X::Storage>> {
     let (body, head) = header::parse(cx, input)?;
     let (rest, frame) = match (head.document, head.kind) {

@@ -15,6 +15,10 @@ use crate::{
     storage::Storage,
     var_bytes, varint, U53,
 };
+use crate::{
+    storage::{Borrowed, BorrowedSource},
+    Limits,
+};
 
 use super::{Checksum, SnapshotState, TagList};
 
@@ -88,6 +92,13 @@ impl<S: Storage> Element<S> for SnapshotDetails<S> {
             state,
         };
         Ok((input, details))
+    }
+
+    fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
+        // Not a list entry in any message; checking by parsing into borrowed storage is exact.
+        let cx = Cx::new(BorrowedSource, limits);
+        let (rest, _) = SnapshotDetails::<Borrowed<'i>>::parse(&cx, input)?;
+        Ok((rest, ()))
     }
 
     fn write<W: Sink>(&self, out: &mut W) {

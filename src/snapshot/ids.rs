@@ -5,6 +5,7 @@
 //! IDS = varUint(count) • count × varUint(id)       [3, 200] = 02 03 c8 01
 //! ```
 
+use crate::Limits;
 use crate::{
     list::List,
     parse::{Cx, Element, PResult, Source},
@@ -31,6 +32,11 @@ impl<S: Storage> Element<S> for U53 {
 
     fn parse<'i, X: Source<'i, Storage = S>>(_cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
         varint::parse_u53(input, "a snapshot id in the list")
+    }
+
+    fn check<'i>(_limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
+        let (rest, _) = varint::parse_u53(input, "a snapshot id in the list")?;
+        Ok((rest, ()))
     }
 
     fn write<W: Sink>(&self, out: &mut W) {

@@ -7,9 +7,10 @@
 
 use crate::{
     parse::{Cx, Element, PResult, Source},
+    scratch::Scratch,
     sink::{put_var_bytes, Sink},
     storage::Storage,
-    var_bytes, varint, U53,
+    var_bytes, varint, Limits, U53,
 };
 
 /// A snapshot's metadata: `id`, `name`, `createdAt` (milliseconds since the Unix epoch) and
@@ -83,6 +84,7 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
     const MIN_WIRE_LEN: usize = 4;
     const NAME: &'static str = "snapshot metadata";
 
+    #[inline]
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
         let (input, id) = varint::parse_u53(input, "the snapshot id")?;
         let (input, name) = var_bytes::string(cx, input, "the snapshot name")?;
@@ -99,10 +101,81 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
         ))
     }
 
+    #[inline]
+    fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
+        let (input, _) = varint::parse_u53(input, "the snapshot id")?;
+        let (input, ()) = var_bytes::check_string(limits, input, "the snapshot name")?;
+        let (input, _) = varint::parse_u53(input, "the snapshot createdAt")?;
+        var_bytes::check_string(limits, input, "the snapshot userId")
+    }
+
+    #[inline]
     fn write<W: Sink>(&self, out: &mut W) {
+        // Short names and user ids (the usual case): one slice built on the stack.
+        let mut scratch = Scratch::new();
+        scratch.var_uint(self.id.get());
+        scratch.var_bytes(self.name.as_bytes());
+        scratch.var_uint(self.created_at.get());
+        scratch.var_bytes(self.user_id.as_bytes());
+        if let Some(bytes) = scratch.written() {
+            return out.put_slice(bytes);
+        }
         out.put_var_uint(self.id.get());
         put_var_bytes(out, self.name.as_bytes());
         out.put_var_uint(self.created_at.get());
         put_var_bytes(out, self.user_id.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse::Fault, storage::BorrowedSource, Borrowed};
+
+    fn verdict<T: PartialEq + core::fmt::Debug>(
+        result: PResult<'_, T>,
+    ) -> Result<usize, (crate::ErrorKind, usize, &'static str)> {
+        match result {
+            Ok((rest, _)) => Ok(rest.len()),
+            Err(nom::Err::Error(Fault { kind, at, element })) => Err((kind, at.len(), element)),
+            Err(other) => panic!("{other:?}"),
+        }
+    }
+
+    /// `check` (the list's validating pass) and `parse` agree on every single-byte
+    /// corruption and every truncation of an entry, under tight and default limits.
+    #[test]
+    fn check_and_parse_agree() {
+        let meta = SnapshotMeta::<Borrowed>::new(
+            U53::from(300u16),
+            "Versión 12",
+            U53::try_from(1_762_000_000_000u64).unwrap(),
+            "0b7d0a1e-3f2a-4c9e-a1b2-3c4d5e6f7a8b",
+        );
+        let mut wire = Vec::new();
+        meta.write(&mut wire);
+        wire.extend([0x01, 0x02]);
+        let mut tight = Limits::DEFAULT;
+        tight.max_string_bytes = 11;
+        for limits in [Limits::DEFAULT, tight] {
+            let cx = Cx::new(BorrowedSource, &limits);
+            let agree = |input: &[u8]| {
+                let parsed = verdict(SnapshotMeta::<Borrowed>::parse(&cx, input));
+                assert_eq!(
+                    verdict(SnapshotMeta::<Borrowed>::check(&limits, input)),
+                    parsed
+                );
+            };
+            for end in 0..=wire.len() {
+                agree(&wire[..end]);
+            }
+            for at in 0..wire.len() {
+                for byte in [0x00, 0x01, 0x0f, 0x7f, 0x80, 0xc0, 0xe2, 0xff] {
+                    let mut bad = wire.clone();
+                    bad[at] = byte;
+                    agree(&bad);
+                }
+            }
+        }
     }
 }

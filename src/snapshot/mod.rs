@@ -56,7 +56,7 @@ pub use tag::{Tag, TagList};
 use crate::{
     list::List,
     parse::{fail, Cx, Element, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    sink::{put_var_bytes, put_var_payload, Sink},
     storage::Storage,
     var_bytes, varint, ErrorKind, U53,
 };
@@ -363,6 +363,7 @@ impl<S: Storage> SnapshotMessage<S> {
 
     /// Parse the payload of a message of `kind` (the kind string is already read).
     /// `raw_kind` is the kind string, needed only for [`SnapshotKind::Unknown`].
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         kind: SnapshotKind,
@@ -489,7 +490,7 @@ impl<S: Storage> SnapshotMessage<S> {
             }
             SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
                 snapshot.write(out);
-                put_var_bytes(out, content);
+                put_var_payload(out, content);
             }
             SnapshotMessage::SnapshotRevertResponse { snapshot }
             | SnapshotMessage::SnapshotCreatedEvent { snapshot }

@@ -4,6 +4,7 @@
 //! TAGS = varUint(count) • count × varString(tag)   ["stable", ""] = 02 06 "stable" 00
 //! ```
 
+use crate::Limits;
 use core::{fmt, ops::Deref};
 
 use crate::{
@@ -119,6 +120,10 @@ impl<S: Storage> Element<S> for Tag<S> {
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
         let (rest, text) = var_bytes::string(cx, input, "a tag")?;
         Ok((rest, Tag(text)))
+    }
+
+    fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
+        var_bytes::check_string(limits, input, "a tag")
     }
 
     fn write<W: Sink>(&self, out: &mut W) {
