@@ -237,14 +237,11 @@ pub fn cases(default: u32) -> u32 {
 
 /// Run `test` on `cases` frames of every kind (so no kind is left to chance), with
 /// `extra` generated beside each frame. Returns the number of cases run.
-pub fn for_every_kind<E: Strategy>(
+pub fn for_every_kind<E: Strategy + Clone>(
     cases: u32,
     extra: E,
     test: impl Fn(Frame<Shared>, E::Value) -> Result<(), TestCaseError>,
-) -> u64
-where
-    E: Clone,
-{
+) -> u64 {
     let mut total = 0u64;
     for kind in all_kinds() {
         let config = Config {
