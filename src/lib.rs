@@ -65,6 +65,8 @@
 //! - `serde`: `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in
 //!   the JSON form of `spec/json-form.md` (byte arrays as lowercase hex).
 //! - `cli`: the `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`).
+//! - `arbitrary`: `arbitrary::Arbitrary` for [`Frame<Shared>`](Frame) and its parts, producing
+//!   only valid values (integers up to 2^53 − 1), for fuzzing.
 #![cfg_attr(not(test), no_std)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(
@@ -83,6 +85,8 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 mod awareness;
 mod doc;
 mod error;
