@@ -20,10 +20,8 @@ fuzz_target!(|frame: Frame<Shared>| {
 
     let borrowed = decode_with(&bytes, &Limits::UNLIMITED).expect("borrowed decode");
     assert_eq!(borrowed.to_vec(), bytes);
-    assert_eq!(
-        serde_json::to_value(&borrowed).unwrap(),
-        serde_json::to_value(&frame).unwrap()
-    );
+    assert_eq!(borrowed.kind(), frame.kind());
+    assert_eq!(borrowed.document(), frame.document());
     let header = decode_header_with(&bytes, &Limits::UNLIMITED).expect("header decode");
     assert_eq!((header.document(), header.kind()), (frame.document(), frame.kind()));
 });
