@@ -42,37 +42,20 @@ fn valid_vectors_decode_to_their_json_and_reencode_exactly() {
     for v in &vectors {
         let bytes = unhex(&v.hex);
         let frame = decode(&bytes).unwrap_or_else(|e| panic!("{}: {e}", v.name));
-        assert_eq!(
-            serde_json::to_value(&frame).unwrap(),
-            v.json,
-            "{}: JSON form",
-            v.name
-        );
+        assert_eq!(serde_json::to_value(&frame).unwrap(), v.json, "{}: JSON form", v.name);
         assert_eq!(frame.to_vec(), bytes, "{}: re-encode", v.name);
         assert_eq!(frame.encoded_len(), bytes.len(), "{}: encoded_len", v.name);
 
         let shared = decode_shared(&Bytes::from(bytes.clone())).expect("shared decode");
-        assert_eq!(
-            serde_json::to_value(&shared).unwrap(),
-            v.json,
-            "{}: shared",
-            v.name
-        );
+        assert_eq!(serde_json::to_value(&shared).unwrap(), v.json, "{}: shared", v.name);
 
         let header = decode_header(&bytes).expect("header decode");
-        assert_eq!(
-            (header.document(), header.kind()),
-            (frame.document(), frame.kind())
-        );
+        assert_eq!((header.document(), header.kind()), (frame.document(), frame.kind()));
 
         let from_json: Frame<Shared> = serde_json::from_value(v.json.clone())
             .unwrap_or_else(|e| panic!("{}: JSON does not parse: {e}", v.name));
         assert_eq!(from_json.to_vec(), bytes, "{}: encode from JSON", v.name);
-        assert_eq!(
-            from_json, shared,
-            "{}: JSON frame equals decoded frame",
-            v.name
-        );
+        assert_eq!(from_json, shared, "{}: JSON frame equals decoded frame", v.name);
     }
 }
 
@@ -89,9 +72,7 @@ fn invalid_vectors_fail_with_their_kind_and_offset() {
             "{}: {err}",
             v.name
         );
-        let shared = decode_shared(&Bytes::from(bytes.clone()))
-            .map(|_| ())
-            .expect_err(&v.name);
+        let shared = decode_shared(&Bytes::from(bytes.clone())).map(|_| ()).expect_err(&v.name);
         assert_eq!(shared, err, "{}: shared decode agrees", v.name);
         if let Err(header_err) = decode_header(&bytes) {
             assert_eq!(header_err, err, "{}: header decode agrees", v.name);
