@@ -13,8 +13,8 @@ use bytes::Bytes;
 use bytestring::ByteString;
 
 use crate::{
-    AwarenessMessage, DocMessage, DocType, Frame, MetaList, Shared, SnapshotKind, SnapshotMessage,
-    SnapshotMeta, U53,
+    AwarenessMessage, Checksum, DocMessage, DocType, ErrorCode, Frame, IdList, MetaList, Shared,
+    SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
 };
 
 fn text(u: &mut Unstructured<'_>) -> Result<ByteString> {
@@ -72,6 +72,69 @@ impl<'a> Arbitrary<'a> for MetaList<Shared> {
     }
 }
 
+impl<'a> Arbitrary<'a> for SnapshotState {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(*u.choose(&SnapshotState::ALL)?)
+    }
+}
+
+impl<'a> Arbitrary<'a> for ErrorCode {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // Half the time a named code, else any code (most of them unnamed).
+        if bool::arbitrary(u)? {
+            Ok(*u.choose(&ErrorCode::NAMED)?)
+        } else {
+            Ok(ErrorCode::from(U53::arbitrary(u)?))
+        }
+    }
+}
+
+impl<'a> Arbitrary<'a> for Checksum<Shared> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        // Only the two lengths the wire allows: 0 (unknown) or a SHA-256 digest.
+        let digest = if bool::arbitrary(u)? {
+            Bytes::copy_from_slice(&<[u8; Checksum::<Shared>::SHA256_LEN]>::arbitrary(u)?)
+        } else {
+            Bytes::new()
+        };
+        Checksum::new(digest).ok_or(arbitrary::Error::IncorrectFormat)
+    }
+}
+
+impl<'a> Arbitrary<'a> for Tag<Shared> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Tag::new(text(u)?))
+    }
+}
+
+impl<'a> Arbitrary<'a> for TagList<Shared> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let items: Result<Vec<Tag<Shared>>> = u.arbitrary_iter()?.collect();
+        Ok(TagList::from(items?))
+    }
+}
+
+impl<'a> Arbitrary<'a> for IdList<Shared> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        let items: Result<Vec<U53>> = u.arbitrary_iter()?.collect();
+        Ok(IdList::from(items?))
+    }
+}
+
+impl<'a> Arbitrary<'a> for SnapshotDetails<Shared> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(SnapshotDetails {
+            description: text(u)?,
+            tags: TagList::arbitrary(u)?,
+            content_length: U53::arbitrary(u)?,
+            checksum: Checksum::arbitrary(u)?,
+            expires_at: U53::arbitrary(u)?,
+            parent_id: U53::arbitrary(u)?,
+            state: SnapshotState::arbitrary(u)?,
+        })
+    }
+}
+
 impl<'a> Arbitrary<'a> for DocMessage<Shared> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(match DocType::arbitrary(u)? {
@@ -122,6 +185,74 @@ impl<'a> Arbitrary<'a> for SnapshotMessage<Shared> {
                 snapshot: SnapshotMeta::arbitrary(u)?,
                 reverted_by: text(u)?,
             },
+            SnapshotKind::SnapshotError => M::SnapshotError {
+                request_kind: text(u)?,
+                snapshot_id: U53::arbitrary(u)?,
+                code: ErrorCode::arbitrary(u)?,
+                message: text(u)?,
+            },
+            SnapshotKind::ListSnapshotsSince => M::ListSnapshotsSince {
+                known_ids: IdList::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotRenameRequest => M::SnapshotRenameRequest {
+                snapshot_id: U53::arbitrary(u)?,
+                name: text(u)?,
+            },
+            SnapshotKind::SnapshotRenameResponse => M::SnapshotRenameResponse {
+                snapshot: SnapshotMeta::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotRenamedEvent => M::SnapshotRenamedEvent {
+                snapshot: SnapshotMeta::arbitrary(u)?,
+                renamed_by: text(u)?,
+            },
+            SnapshotKind::SnapshotDeleteRequest => M::SnapshotDeleteRequest {
+                snapshot_id: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotDeleteResponse => M::SnapshotDeleteResponse {
+                snapshot_id: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotDeletedEvent => M::SnapshotDeletedEvent {
+                snapshot_id: U53::arbitrary(u)?,
+                deleted_by: text(u)?,
+            },
+            SnapshotKind::SnapshotInfoRequest => M::SnapshotInfoRequest {
+                snapshot_id: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotInfoResponse => M::SnapshotInfoResponse {
+                snapshot: SnapshotMeta::arbitrary(u)?,
+                details: SnapshotDetails::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotCreateRequest => M::SnapshotCreateRequest {
+                name: text(u)?,
+                current_snapshot_name: text(u)?,
+                description: text(u)?,
+                tags: TagList::arbitrary(u)?,
+                expires_at: U53::arbitrary(u)?,
+                parent_id: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotRevertProgressEvent => M::SnapshotRevertProgressEvent {
+                snapshot_id: U53::arbitrary(u)?,
+                stage: text(u)?,
+                completed: U53::arbitrary(u)?,
+                total: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SearchSnapshots => M::SearchSnapshots {
+                query: text(u)?,
+                tags: TagList::arbitrary(u)?,
+                created_from: U53::arbitrary(u)?,
+                created_to: U53::arbitrary(u)?,
+                offset: U53::arbitrary(u)?,
+                limit: U53::arbitrary(u)?,
+            },
+            SnapshotKind::SnapshotStatsRequest => M::SnapshotStatsRequest,
+            SnapshotKind::SnapshotStatsResponse => M::SnapshotStatsResponse {
+                count: U53::arbitrary(u)?,
+                total_content_length: U53::arbitrary(u)?,
+                oldest_created_at: U53::arbitrary(u)?,
+                newest_created_at: U53::arbitrary(u)?,
+            },
+            // `ALL` never lists `Unknown`: this arm only satisfies the match.
+            SnapshotKind::Unknown => M::ListSnapshots,
         })
     }
 }

@@ -1,7 +1,8 @@
 //! Heap allocations of decoding, counted by a global allocator in this test binary only.
 //!
-//! - Borrowed decode of every frame kind, including a 10,000-entry snapshot list (iterated to
-//!   the end) and a 1 MiB snapshot content, allocates nothing at all.
+//! - Borrowed decode of every frame kind, including a 10,000-entry snapshot list, 10,000-entry
+//!   id and tag lists (all iterated to the end) and a 1 MiB snapshot content, allocates nothing
+//!   at all.
 //! - Shared decode allocates the same number of times for 16-byte and 1 MiB contents, 1- and
 //!   65,536-byte strings, 1 and 10,000 list entries: nothing sized by the input.
 //!
@@ -11,8 +12,9 @@ use bytes::Bytes;
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
 use yjs_wire::{
-    decode, decode_header, decode_shared, Borrowed, DocMessage, Frame, FrameKind, Shared,
-    SnapshotKind, SnapshotMessage, SnapshotMeta, U53,
+    decode, decode_header, decode_shared, Borrowed, Checksum, DocMessage, ErrorCode, Frame,
+    FrameKind, IdList, Shared, SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta,
+    SnapshotState, Tag, TagList, U53,
 };
 
 #[global_allocator]
@@ -53,6 +55,18 @@ fn frame_bytes(kind: FrameKind, size: Size) -> Vec<u8> {
     let meta =
         |i: usize| SnapshotMeta::<Borrowed>::new(U53::try_from(i).unwrap(), "v1", U53::MAX, "user");
     let big = SnapshotMeta::<Borrowed>::new(U53::MAX, name, U53::MAX, name);
+    let ids = (0..size.entries).map(|i| U53::try_from(i).unwrap());
+    let tags = || (0..size.entries).map(|i| if i == 0 { name } else { "tag" });
+    const DIGEST: [u8; 32] = [0x5a; 32];
+    let details = SnapshotDetails::<Borrowed> {
+        description: name,
+        tags: tags().map(Tag::new).collect(),
+        content_length: U53::MAX,
+        checksum: Checksum::new(&DIGEST[..]).unwrap(),
+        expires_at: U53::MAX,
+        parent_id: U53::MAX,
+        state: SnapshotState::Expired,
+    };
     type F<'a> = Frame<Borrowed<'a>>;
     let doc = "doc";
     let frame: F = match kind {
@@ -76,6 +90,31 @@ fn frame_bytes(kind: FrameKind, size: Size) -> Vec<u8> {
             SnapshotKind::SnapshotRevertResponse => F::snapshot_revert_response(doc, big),
             SnapshotKind::SnapshotCreatedEvent => F::snapshot_created_event(doc, big),
             SnapshotKind::SnapshotRevertedEvent => F::snapshot_reverted_event(doc, big, name),
+            SnapshotKind::SnapshotError => {
+                F::snapshot_error(doc, name, U53::MAX, ErrorCode::from(U53::MAX), name)
+            }
+            SnapshotKind::ListSnapshotsSince => F::list_snapshots_since(doc, ids),
+            SnapshotKind::SnapshotRenameRequest => F::snapshot_rename_request(doc, U53::MAX, name),
+            SnapshotKind::SnapshotRenameResponse => F::snapshot_rename_response(doc, big),
+            SnapshotKind::SnapshotRenamedEvent => F::snapshot_renamed_event(doc, big, name),
+            SnapshotKind::SnapshotDeleteRequest => F::snapshot_delete_request(doc, U53::MAX),
+            SnapshotKind::SnapshotDeleteResponse => F::snapshot_delete_response(doc, U53::MAX),
+            SnapshotKind::SnapshotDeletedEvent => F::snapshot_deleted_event(doc, U53::MAX, name),
+            SnapshotKind::SnapshotInfoRequest => F::snapshot_info_request(doc, U53::MAX),
+            SnapshotKind::SnapshotInfoResponse => F::snapshot_info_response(doc, big, details),
+            SnapshotKind::SnapshotCreateRequest => {
+                F::snapshot_create_request(doc, name, name, name, tags(), U53::MAX, U53::MAX)
+            }
+            SnapshotKind::SnapshotRevertProgressEvent => {
+                F::snapshot_revert_progress_event(doc, U53::MAX, name, U53::MAX, U53::MAX)
+            }
+            SnapshotKind::SearchSnapshots => {
+                F::search_snapshots(doc, name, tags(), U53::MAX, U53::MAX, U53::MAX, U53::MAX)
+            }
+            SnapshotKind::SnapshotStatsRequest => F::snapshot_stats_request(doc),
+            SnapshotKind::SnapshotStatsResponse => {
+                F::snapshot_stats_response(doc, U53::MAX, U53::MAX, U53::MAX, U53::MAX)
+            }
             other => panic!("add {other} to frame_bytes"),
         },
     };
@@ -99,6 +138,9 @@ fn kinds() -> Vec<FrameKind> {
 /// Read every field of a frame (every list entry included), so lazy parts are exercised.
 fn touch<S: yjs_wire::Storage>(frame: &Frame<S>) -> usize {
     let meta = |m: &SnapshotMeta<S>| m.name.len() + m.user_id.len() + m.id.get() as usize % 7;
+    let ids = |l: &IdList<S>| l.iter().map(|id| id.get() as usize % 7 + 1).sum::<usize>();
+    let tags = |l: &TagList<S>| l.iter().map(|t| t.len() + 1).sum::<usize>();
+    let id = |id: &U53| id.get() as usize % 1000 + 1;
     let body = match frame {
         Frame::Ping | Frame::Pong => 0,
         Frame::Doc { message, .. } => match message {
@@ -125,6 +167,77 @@ fn touch<S: yjs_wire::Storage>(frame: &Frame<S>) -> usize {
             } => meta(snapshot) + reverted_by.len(),
             SnapshotMessage::SnapshotFetchRequest { snapshot_id }
             | SnapshotMessage::SnapshotRevertRequest { snapshot_id } => snapshot_id.get() as usize,
+            SnapshotMessage::SnapshotError {
+                request_kind,
+                snapshot_id,
+                code,
+                message,
+            } => request_kind.len() + id(snapshot_id) + id(&code.get()) + message.len(),
+            SnapshotMessage::ListSnapshotsSince { known_ids } => ids(known_ids) + known_ids.len(),
+            SnapshotMessage::SnapshotRenameRequest { snapshot_id, name } => {
+                id(snapshot_id) + name.len()
+            }
+            SnapshotMessage::SnapshotRenameResponse { snapshot } => meta(snapshot),
+            SnapshotMessage::SnapshotRenamedEvent {
+                snapshot,
+                renamed_by,
+            } => meta(snapshot) + renamed_by.len(),
+            SnapshotMessage::SnapshotDeleteRequest { snapshot_id }
+            | SnapshotMessage::SnapshotDeleteResponse { snapshot_id }
+            | SnapshotMessage::SnapshotInfoRequest { snapshot_id } => id(snapshot_id),
+            SnapshotMessage::SnapshotDeletedEvent {
+                snapshot_id,
+                deleted_by,
+            } => id(snapshot_id) + deleted_by.len(),
+            SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
+                meta(snapshot)
+                    + details.description.len()
+                    + tags(&details.tags)
+                    + id(&details.content_length)
+                    + details.checksum.as_bytes().len()
+                    + details.checksum.sha256().map_or(0, |d| usize::from(d[0]))
+                    + id(&details.expires_at)
+                    + id(&details.parent_id)
+                    + details.state.as_str().len()
+            }
+            SnapshotMessage::SnapshotCreateRequest {
+                name,
+                current_snapshot_name,
+                description,
+                tags: t,
+                expires_at,
+                parent_id,
+            } => {
+                name.len()
+                    + current_snapshot_name.len()
+                    + description.len()
+                    + tags(t)
+                    + id(expires_at)
+                    + id(parent_id)
+            }
+            SnapshotMessage::SnapshotRevertProgressEvent {
+                snapshot_id,
+                stage,
+                completed,
+                total,
+            } => id(snapshot_id) + stage.len() + id(completed) + id(total),
+            SnapshotMessage::SearchSnapshots {
+                query,
+                tags: t,
+                created_from,
+                created_to,
+                offset,
+                limit,
+            } => query.len() + tags(t) + id(created_from) + id(created_to) + id(offset) + id(limit),
+            SnapshotMessage::SnapshotStatsResponse {
+                count,
+                total_content_length,
+                oldest_created_at,
+                newest_created_at,
+            } => {
+                id(count) + id(total_content_length) + id(oldest_created_at) + id(newest_created_at)
+            }
+            SnapshotMessage::ListSnapshots | SnapshotMessage::SnapshotStatsRequest => 0,
             _ => 0,
         },
     };
@@ -195,6 +308,26 @@ fn decoding_allocates_nothing_borrowed_and_nothing_sized_by_the_input_shared() {
         other => panic!("{other:?}"),
     });
     assert_eq!((count, entries), (0, 10_000));
+
+    let since = frame_bytes(FrameKind::Snapshot(SnapshotKind::ListSnapshotsSince), LARGE);
+    let (count, ids) = allocations(|| match decode(&since) {
+        Ok(Frame::Snapshot {
+            message: SnapshotMessage::ListSnapshotsSince { known_ids },
+            ..
+        }) => known_ids.iter().filter(|id| id.get() < 10_000).count(),
+        other => panic!("{other:?}"),
+    });
+    assert_eq!((count, ids), (0, 10_000));
+
+    let search = frame_bytes(FrameKind::Snapshot(SnapshotKind::SearchSnapshots), LARGE);
+    let (count, tags) = allocations(|| match decode(&search) {
+        Ok(Frame::Snapshot {
+            message: SnapshotMessage::SearchSnapshots { tags, .. },
+            ..
+        }) => tags.iter().filter(|t| !t.is_empty()).count(),
+        other => panic!("{other:?}"),
+    });
+    assert_eq!((count, tags), (0, 10_000));
 
     let fetch = frame_bytes(
         FrameKind::Snapshot(SnapshotKind::SnapshotFetchResponse),

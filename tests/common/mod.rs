@@ -10,8 +10,9 @@ use bytes::Bytes;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use yjs_wire::{
-    AwarenessMessage, Borrowed, ByteString, DocMessage, DocType, Frame, FrameKind, Limits,
-    MetaList, Shared, SnapshotKind, SnapshotMessage, SnapshotMeta, U53,
+    AwarenessMessage, Borrowed, ByteString, Checksum, DocMessage, DocType, ErrorCode, Frame,
+    FrameKind, IdList, Limits, MetaList, RawSnapshot, Shared, SnapshotDetails, SnapshotKind,
+    SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
 };
 
 /// Strings that break naive codecs: empty, NUL, BOM, 2-, 3- and 4-byte UTF-8, the last
@@ -150,6 +151,93 @@ pub fn meta_list() -> BoxedStrategy<MetaList<Shared>> {
     .boxed()
 }
 
+/// A list of snapshot ids: empty, a few length boundaries or random values, or up to 3,000.
+pub fn id_list() -> BoxedStrategy<Vec<U53>> {
+    prop_oneof![
+        1 => Just(Vec::new()),
+        4 => proptest::collection::vec(u53(), 1..8),
+        1 => proptest::collection::vec(u53(), 1000..3000),
+    ]
+    .boxed()
+}
+
+/// A tag list: empty, a few full-length tags, many short ones, or up to 3,000 short ones.
+pub fn tag_list() -> BoxedStrategy<Vec<ByteString>> {
+    prop_oneof![
+        1 => Just(Vec::new()),
+        3 => proptest::collection::vec(string(), 1..4),
+        4 => proptest::collection::vec(short_text(), 0..64),
+        1 => proptest::collection::vec(short_text(), 1000..3000),
+    ]
+    .boxed()
+}
+
+/// Any error code: a named one, 0, or any `U53` (mostly unnamed, kept as is).
+pub fn error_code() -> BoxedStrategy<ErrorCode> {
+    prop_oneof![
+        2 => proptest::sample::select(ErrorCode::NAMED.to_vec()),
+        1 => Just(ErrorCode::from(U53::ZERO)),
+        2 => u53().prop_map(ErrorCode::from),
+    ]
+    .boxed()
+}
+
+/// A request kind for `snapshot-error`: a known kind string, `unknown`, or any string.
+pub fn request_kind() -> BoxedStrategy<ByteString> {
+    let known: Vec<&'static str> = SnapshotKind::ALL.iter().map(|k| k.as_str()).collect();
+    prop_oneof![
+        2 => proptest::sample::select(known).prop_map(ByteString::from_static),
+        1 => Just(ByteString::from_static("unknown")),
+        2 => string(),
+    ]
+    .boxed()
+}
+
+/// A checksum of one of the two lengths the wire allows: 0 (unknown) or 32 bytes (all 0x00,
+/// all 0xff, or random).
+pub fn checksum() -> BoxedStrategy<Checksum<Shared>> {
+    prop_oneof![
+        1 => Just(Bytes::new()),
+        1 => Just(Bytes::from(vec![0u8; 32])),
+        1 => Just(Bytes::from(vec![0xffu8; 32])),
+        2 => proptest::array::uniform32(any::<u8>()).prop_map(|d| Bytes::copy_from_slice(&d)),
+    ]
+    .prop_map(|bytes| Checksum::new(bytes).expect("0 or 32 bytes"))
+    .boxed()
+}
+
+/// Any snapshot state.
+pub fn state() -> BoxedStrategy<SnapshotState> {
+    proptest::sample::select(SnapshotState::ALL.to_vec()).boxed()
+}
+
+/// Snapshot details with adversarial strings, tags, integers and checksums.
+pub fn details() -> BoxedStrategy<SnapshotDetails<Shared>> {
+    (
+        string(),
+        tag_list(),
+        u53(),
+        checksum(),
+        u53(),
+        u53(),
+        state(),
+    )
+        .prop_map(
+            |(description, tags, content_length, checksum, expires_at, parent_id, state)| {
+                SnapshotDetails {
+                    description,
+                    tags: tags.into_iter().map(Tag::new).collect(),
+                    content_length,
+                    checksum,
+                    expires_at,
+                    parent_id,
+                    state,
+                }
+            },
+        )
+        .boxed()
+}
+
 /// Every frame kind: ping, pong, the three doc types, awareness and every snapshot kind.
 pub fn all_kinds() -> Vec<FrameKind> {
     let mut kinds = vec![
@@ -216,6 +304,77 @@ pub fn frame_of(kind: FrameKind) -> BoxedStrategy<Frame<Shared>> {
         FrameKind::Snapshot(SnapshotKind::SnapshotRevertedEvent) => (document(), meta(), string())
             .prop_map(|(d, m, by)| F::snapshot_reverted_event(d, m, by))
             .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotError) => {
+            (document(), request_kind(), u53(), error_code(), string())
+                .prop_map(|(d, kind, id, code, message)| {
+                    F::snapshot_error(d, kind, id, code, message)
+                })
+                .boxed()
+        }
+        FrameKind::Snapshot(SnapshotKind::ListSnapshotsSince) => (document(), id_list())
+            .prop_map(|(d, ids)| F::list_snapshots_since(d, ids))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotRenameRequest) => (document(), u53(), string())
+            .prop_map(|(d, id, name)| F::snapshot_rename_request(d, id, name))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotRenameResponse) => (document(), meta())
+            .prop_map(|(d, m)| F::snapshot_rename_response(d, m))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotRenamedEvent) => (document(), meta(), string())
+            .prop_map(|(d, m, by)| F::snapshot_renamed_event(d, m, by))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotDeleteRequest) => (document(), u53())
+            .prop_map(|(d, id)| F::snapshot_delete_request(d, id))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotDeleteResponse) => (document(), u53())
+            .prop_map(|(d, id)| F::snapshot_delete_response(d, id))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotDeletedEvent) => (document(), u53(), string())
+            .prop_map(|(d, id, by)| F::snapshot_deleted_event(d, id, by))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotInfoRequest) => (document(), u53())
+            .prop_map(|(d, id)| F::snapshot_info_request(d, id))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotInfoResponse) => (document(), meta(), details())
+            .prop_map(|(d, m, details)| F::snapshot_info_response(d, m, details))
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotCreateRequest) => (
+            document(),
+            string(),
+            string(),
+            string(),
+            tag_list(),
+            u53(),
+            u53(),
+        )
+            .prop_map(|(d, name, current, description, tags, expires, parent)| {
+                F::snapshot_create_request(d, name, current, description, tags, expires, parent)
+            })
+            .boxed(),
+        FrameKind::Snapshot(SnapshotKind::SnapshotRevertProgressEvent) => {
+            (document(), u53(), string(), u53(), u53())
+                .prop_map(|(d, id, stage, completed, total)| {
+                    F::snapshot_revert_progress_event(d, id, stage, completed, total)
+                })
+                .boxed()
+        }
+        FrameKind::Snapshot(SnapshotKind::SearchSnapshots) => {
+            (document(), string(), tag_list(), u53(), u53(), u53(), u53())
+                .prop_map(|(d, query, tags, from, to, offset, limit)| {
+                    F::search_snapshots(d, query, tags, from, to, offset, limit)
+                })
+                .boxed()
+        }
+        FrameKind::Snapshot(SnapshotKind::SnapshotStatsRequest) => {
+            document().prop_map(F::snapshot_stats_request).boxed()
+        }
+        FrameKind::Snapshot(SnapshotKind::SnapshotStatsResponse) => {
+            (document(), u53(), u53(), u53(), u53())
+                .prop_map(|(d, count, total, oldest, newest)| {
+                    F::snapshot_stats_response(d, count, total, oldest, newest)
+                })
+                .boxed()
+        }
         other => panic!("no strategy for {other:?}: add an arm to frame_of"),
     }
 }
@@ -267,6 +426,10 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
     let m = |x: &SnapshotMeta<Borrowed<'_>>| {
         SnapshotMeta::new(x.id, s(x.name), x.created_at, s(x.user_id))
     };
+    let tags = |x: &TagList<Borrowed<'_>>| -> TagList<Shared> {
+        x.iter().map(|t| Tag::new(s(t.as_str()))).collect()
+    };
+    let ids = |x: &IdList<Borrowed<'_>>| -> IdList<Shared> { x.iter().collect() };
     match frame {
         Frame::Ping => Frame::Ping,
         Frame::Pong => Frame::Pong,
@@ -335,6 +498,133 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
                     snapshot: m(snapshot),
                     reverted_by: s(reverted_by),
                 },
+                SnapshotMessage::SnapshotError {
+                    request_kind,
+                    snapshot_id,
+                    code,
+                    message,
+                } => SnapshotMessage::SnapshotError {
+                    request_kind: s(request_kind),
+                    snapshot_id: *snapshot_id,
+                    code: *code,
+                    message: s(message),
+                },
+                SnapshotMessage::ListSnapshotsSince { known_ids } => {
+                    SnapshotMessage::ListSnapshotsSince {
+                        known_ids: ids(known_ids),
+                    }
+                }
+                SnapshotMessage::SnapshotRenameRequest { snapshot_id, name } => {
+                    SnapshotMessage::SnapshotRenameRequest {
+                        snapshot_id: *snapshot_id,
+                        name: s(name),
+                    }
+                }
+                SnapshotMessage::SnapshotRenameResponse { snapshot } => {
+                    SnapshotMessage::SnapshotRenameResponse {
+                        snapshot: m(snapshot),
+                    }
+                }
+                SnapshotMessage::SnapshotRenamedEvent {
+                    snapshot,
+                    renamed_by,
+                } => SnapshotMessage::SnapshotRenamedEvent {
+                    snapshot: m(snapshot),
+                    renamed_by: s(renamed_by),
+                },
+                SnapshotMessage::SnapshotDeleteRequest { snapshot_id } => {
+                    SnapshotMessage::SnapshotDeleteRequest {
+                        snapshot_id: *snapshot_id,
+                    }
+                }
+                SnapshotMessage::SnapshotDeleteResponse { snapshot_id } => {
+                    SnapshotMessage::SnapshotDeleteResponse {
+                        snapshot_id: *snapshot_id,
+                    }
+                }
+                SnapshotMessage::SnapshotDeletedEvent {
+                    snapshot_id,
+                    deleted_by,
+                } => SnapshotMessage::SnapshotDeletedEvent {
+                    snapshot_id: *snapshot_id,
+                    deleted_by: s(deleted_by),
+                },
+                SnapshotMessage::SnapshotInfoRequest { snapshot_id } => {
+                    SnapshotMessage::SnapshotInfoRequest {
+                        snapshot_id: *snapshot_id,
+                    }
+                }
+                SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
+                    SnapshotMessage::SnapshotInfoResponse {
+                        snapshot: m(snapshot),
+                        details: SnapshotDetails {
+                            description: s(details.description),
+                            tags: tags(&details.tags),
+                            content_length: details.content_length,
+                            checksum: Checksum::new(b(details.checksum.as_bytes()))
+                                .expect("0 or 32 bytes"),
+                            expires_at: details.expires_at,
+                            parent_id: details.parent_id,
+                            state: details.state,
+                        },
+                    }
+                }
+                SnapshotMessage::SnapshotCreateRequest {
+                    name,
+                    current_snapshot_name,
+                    description,
+                    tags: t,
+                    expires_at,
+                    parent_id,
+                } => SnapshotMessage::SnapshotCreateRequest {
+                    name: s(name),
+                    current_snapshot_name: s(current_snapshot_name),
+                    description: s(description),
+                    tags: tags(t),
+                    expires_at: *expires_at,
+                    parent_id: *parent_id,
+                },
+                SnapshotMessage::SnapshotRevertProgressEvent {
+                    snapshot_id,
+                    stage,
+                    completed,
+                    total,
+                } => SnapshotMessage::SnapshotRevertProgressEvent {
+                    snapshot_id: *snapshot_id,
+                    stage: s(stage),
+                    completed: *completed,
+                    total: *total,
+                },
+                SnapshotMessage::SearchSnapshots {
+                    query,
+                    tags: t,
+                    created_from,
+                    created_to,
+                    offset,
+                    limit,
+                } => SnapshotMessage::SearchSnapshots {
+                    query: s(query),
+                    tags: tags(t),
+                    created_from: *created_from,
+                    created_to: *created_to,
+                    offset: *offset,
+                    limit: *limit,
+                },
+                SnapshotMessage::SnapshotStatsRequest => SnapshotMessage::SnapshotStatsRequest,
+                SnapshotMessage::SnapshotStatsResponse {
+                    count,
+                    total_content_length,
+                    oldest_created_at,
+                    newest_created_at,
+                } => SnapshotMessage::SnapshotStatsResponse {
+                    count: *count,
+                    total_content_length: *total_content_length,
+                    oldest_created_at: *oldest_created_at,
+                    newest_created_at: *newest_created_at,
+                },
+                SnapshotMessage::Unknown(raw) => SnapshotMessage::Unknown(
+                    RawSnapshot::new(s(raw.kind()), b(raw.payload())).expect("a kept kind"),
+                ),
                 other => panic!("no conversion for {:?}: add an arm to own", other.kind()),
             },
         },
@@ -386,6 +676,55 @@ pub fn required_limits(frame: &Frame<Shared>) -> Limits {
                 } => {
                     strings.extend(meta_strings(snapshot));
                     strings.push(reverted_by.clone());
+                }
+                SnapshotMessage::SnapshotError {
+                    request_kind,
+                    message,
+                    ..
+                } => strings.extend([request_kind.clone(), message.clone()]),
+                SnapshotMessage::ListSnapshotsSince { known_ids } => entries = known_ids.len(),
+                SnapshotMessage::SnapshotRenameRequest { name, .. } => strings.push(name.clone()),
+                SnapshotMessage::SnapshotRenameResponse { snapshot } => {
+                    strings.extend(meta_strings(snapshot))
+                }
+                SnapshotMessage::SnapshotRenamedEvent {
+                    snapshot,
+                    renamed_by,
+                } => {
+                    strings.extend(meta_strings(snapshot));
+                    strings.push(renamed_by.clone());
+                }
+                SnapshotMessage::SnapshotDeletedEvent { deleted_by, .. } => {
+                    strings.push(deleted_by.clone())
+                }
+                SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
+                    strings.extend(meta_strings(snapshot));
+                    strings.push(details.description.clone());
+                    entries = details.tags.len();
+                    strings.extend(details.tags.iter().map(Tag::into_inner));
+                }
+                SnapshotMessage::SnapshotCreateRequest {
+                    name,
+                    current_snapshot_name,
+                    description,
+                    tags,
+                    ..
+                } => {
+                    strings.extend([
+                        name.clone(),
+                        current_snapshot_name.clone(),
+                        description.clone(),
+                    ]);
+                    entries = tags.len();
+                    strings.extend(tags.iter().map(Tag::into_inner));
+                }
+                SnapshotMessage::SnapshotRevertProgressEvent { stage, .. } => {
+                    strings.push(stage.clone())
+                }
+                SnapshotMessage::SearchSnapshots { query, tags, .. } => {
+                    strings.push(query.clone());
+                    entries = tags.len();
+                    strings.extend(tags.iter().map(Tag::into_inner));
                 }
                 _ => {}
             }
