@@ -9,9 +9,13 @@
 //!   decodes to a frame that re-encodes to the changed bytes;
 //! - borrowed, shared and header-only decode agree on every input;
 //! - a frame is accepted under limits exactly when none is below what it uses, and rejected
-//!   with `limit-exceeded` otherwise.
+//!   with `limit-exceeded` otherwise;
+//! - a snapshot kind string not in `SnapshotKind::ALL` is rejected strictly as
+//!   `unknown-snapshot-kind` at the kind, and kept under `DecodeOptions::KEEP_UNKNOWN_KINDS`
+//!   as a raw message that re-encodes to the input;
+//! - every error kind a decode reports is one of `ErrorKind::ALL` (`invalid-value` included).
 //!
-//! `PROPTEST_CASES` sets the cases per kind and property (defaults below, 15 kinds).
+//! `PROPTEST_CASES` sets the cases per kind and property (defaults below, 30 kinds).
 
 mod common;
 
@@ -20,8 +24,10 @@ use common::{for_every_kind, own, required_limits};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use yjs_wire::{
-    decode, decode_header_with, decode_shared, decode_shared_with, decode_with, ErrorKind, Frame,
-    Limits, Shared,
+    decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
+    decode_shared_with, decode_shared_with_options, decode_with, decode_with_options,
+    DecodeOptions, ErrorKind, Frame, FrameKind, Limits, RawSnapshot, Shared, SnapshotKind,
+    SnapshotMessage,
 };
 
 /// Decode `input` every way under `limits`, check the paths agree and that a decoded frame
@@ -59,6 +65,11 @@ fn check_input(
         }
         (Err(b), Err(s)) => {
             prop_assert_eq!(b, s, "borrowed and shared decode fail differently");
+            prop_assert!(
+                ErrorKind::ALL.contains(&b.kind()),
+                "error kind {} not in ErrorKind::ALL",
+                b.kind()
+            );
             prop_assert!(b.offset() <= input.len(), "error offset past the input");
             if let Err(h) = header {
                 prop_assert_eq!(h, *b, "header decode fails differently from decode");
@@ -148,7 +159,7 @@ fn edit(bytes: &mut Vec<u8>, at: prop::sample::Index, byte: u8, op: u8) {
 #[test]
 fn any_input_that_decodes_reencodes_exactly_and_all_paths_agree() {
     let config = ProptestConfig {
-        cases: common::cases(128) * 15,
+        cases: common::cases(128) * common::all_kinds().len() as u32,
         failure_persistence: None,
         ..ProptestConfig::default()
     };
@@ -228,7 +239,7 @@ fn single_byte_change_insertion_or_deletion_never_panics() {
 #[test]
 fn random_bytes_never_panic_and_paths_agree() {
     let config = ProptestConfig {
-        cases: common::cases(128) * 15,
+        cases: common::cases(128) * common::all_kinds().len() as u32,
         failure_persistence: None,
         ..ProptestConfig::default()
     };
@@ -299,5 +310,114 @@ fn limits_reject_exactly_what_exceeds_them() {
             prop_assert_eq!(result.map_err(|e| e.kind()), Err(ErrorKind::LimitExceeded));
         }
         Ok(())
+    });
+}
+
+/// A kind string not in `SnapshotKind::ALL`: a known kind one edit away (a letter appended,
+/// the last one dropped, upper case, a NUL appended), `unknown`, the empty string, or any
+/// string up to the 64 KiB limit.
+fn unknown_kind() -> impl Strategy<Value = String> {
+    let known = proptest::sample::select(SnapshotKind::ALL.to_vec());
+    prop_oneof![
+        4 => (known, 0u8..4).prop_map(|(kind, op)| {
+            let kind = kind.as_str();
+            match op {
+                0 => format!("{kind}s"),
+                1 => kind[..kind.len() - 1].to_string(),
+                2 => kind.to_uppercase(),
+                _ => format!("{kind}\0"),
+            }
+        }),
+        1 => Just("unknown".to_string()),
+        1 => Just(String::new()),
+        2 => "\\PC{0,24}",
+        1 => common::string().prop_map(|s| s.to_string()),
+    ]
+    .prop_filter("a known kind", |kind| {
+        SnapshotKind::ALL.iter().all(|k| k.as_str() != kind)
+    })
+}
+
+/// What follows an unknown kind: nothing, random bytes, a whole generated frame, or the
+/// payload of a generated frame (valid for some known kind).
+fn unknown_payload() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        1 => Just(Vec::new()),
+        3 => proptest::collection::vec(any::<u8>(), 0..64),
+        1 => common::frame().prop_map(|frame| frame.to_vec()),
+        3 => common::frame().prop_map(|frame| {
+            let bytes = frame.to_vec();
+            let at = decode_header(&bytes).map_or(0, |h| h.payload_offset());
+            bytes[at..].to_vec()
+        }),
+    ]
+}
+
+/// `varUint(value)`, written here rather than by the codec under test.
+fn var_uint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value & 0x7f) as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+#[test]
+fn unknown_kinds_fail_strictly_at_the_kind_and_round_trip_when_kept() {
+    let config = ProptestConfig {
+        cases: common::cases(128) * 4,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let keep = DecodeOptions::KEEP_UNKNOWN_KINDS;
+    proptest!(config, |(document in common::document(), kind in unknown_kind(), payload in unknown_payload())| {
+        // YJS 01 • varString(document) • 02 • varString(kind) • payload
+        let mut bytes = b"YJS\x01".to_vec();
+        var_uint(&mut bytes, document.len() as u64);
+        bytes.extend_from_slice(document.as_bytes());
+        bytes.push(0x02);
+        let kind_at = bytes.len();
+        var_uint(&mut bytes, kind.len() as u64);
+        bytes.extend_from_slice(kind.as_bytes());
+        let payload_at = bytes.len();
+        bytes.extend_from_slice(&payload);
+
+        // Strict: rejected at the kind, the same way on every path.
+        let err = match check_input(&bytes, &Limits::DEFAULT)? {
+            Ok(frame) => return Err(TestCaseError::fail(format!("strict decode accepted {frame:?}"))),
+            Err(err) => err,
+        };
+        prop_assert_eq!((err.kind(), err.offset()), (ErrorKind::UnknownSnapshotKind, kind_at));
+
+        // Kept: a raw message holding the kind and the rest of the frame, re-encoding exactly.
+        let borrowed = decode_with_options(&bytes, &Limits::DEFAULT, &keep)
+            .map_err(|e| TestCaseError::fail(format!("kept decode failed: {e}")))?;
+        prop_assert_eq!(borrowed.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
+        prop_assert_eq!(borrowed.document(), Some(&*document));
+        let Frame::Snapshot { message: SnapshotMessage::Unknown(raw), .. } = &borrowed else {
+            return Err(TestCaseError::fail(format!("not kept raw: {borrowed:?}")));
+        };
+        prop_assert_eq!((raw.kind(), raw.payload()), (kind.as_str(), &payload[..]));
+        prop_assert_eq!(borrowed.to_vec(), bytes.clone());
+        prop_assert_eq!(borrowed.encoded_len(), bytes.len());
+
+        let input = Bytes::copy_from_slice(&bytes);
+        let shared = decode_shared_with_options(&input, &Limits::DEFAULT, &keep)
+            .map_err(|e| TestCaseError::fail(format!("kept shared decode failed: {e}")))?;
+        prop_assert_eq!(shared.to_vec(), bytes.clone());
+        let built: Frame<Shared> = Frame::Snapshot {
+            document: document.clone(),
+            message: SnapshotMessage::Unknown(
+                RawSnapshot::new(kind.clone(), payload.clone())
+                    .ok_or_else(|| TestCaseError::fail("RawSnapshot::new refused an unknown kind"))?,
+            ),
+        };
+        prop_assert_eq!(&shared, &built);
+        prop_assert_eq!(built.to_vec(), bytes.clone());
+
+        let header = decode_header_with_options(&bytes, &Limits::DEFAULT, &keep)
+            .map_err(|e| TestCaseError::fail(format!("kept header decode failed: {e}")))?;
+        prop_assert_eq!(header.kind(), borrowed.kind());
+        prop_assert_eq!((header.type_offset(), header.payload_offset()), (kind_at - 1, payload_at));
     });
 }
