@@ -14,7 +14,7 @@ use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
 use yjs_wire::{
     decode_header_with, decode_shared_with, decode_with, Frame, Limits, Shared, SnapshotMessage,
-    SnapshotMeta,
+    SnapshotMeta, TagList,
 };
 
 #[global_allocator]
@@ -38,6 +38,11 @@ fn within(frame: &Frame<Shared>, limits: &Limits) {
         string(&m.name);
         string(&m.user_id);
     };
+    let entries = |n: usize| assert!(n <= limits.max_list_entries, "list over limit");
+    let tags = |t: &TagList<Shared>| {
+        entries(t.len());
+        t.iter().for_each(|tag| string(&tag));
+    };
     if let Some(document) = frame.document() {
         assert!(document.len() <= limits.max_name_bytes, "name over limit");
     }
@@ -49,7 +54,10 @@ fn within(frame: &Frame<Shared>, limits: &Limits) {
             string(message.kind().as_str());
             match message {
                 SnapshotMessage::ListSnapshotsResponse { snapshots } => {
-                    assert!(snapshots.len() <= limits.max_list_entries, "list over limit");
+                    assert!(
+                        snapshots.len() <= limits.max_list_entries,
+                        "list over limit"
+                    );
                     snapshots.iter().for_each(|m| meta(&m));
                 }
                 SnapshotMessage::SnapshotRequest {
@@ -71,6 +79,47 @@ fn within(frame: &Frame<Shared>, limits: &Limits) {
                 } => {
                     meta(snapshot);
                     string(reverted_by);
+                }
+                SnapshotMessage::SnapshotError {
+                    request_kind,
+                    message,
+                    ..
+                } => {
+                    string(request_kind);
+                    string(message);
+                }
+                SnapshotMessage::ListSnapshotsSince { known_ids } => entries(known_ids.len()),
+                SnapshotMessage::SnapshotRenameRequest { name, .. } => string(name),
+                SnapshotMessage::SnapshotRenameResponse { snapshot } => meta(snapshot),
+                SnapshotMessage::SnapshotRenamedEvent {
+                    snapshot,
+                    renamed_by,
+                } => {
+                    meta(snapshot);
+                    string(renamed_by);
+                }
+                SnapshotMessage::SnapshotDeletedEvent { deleted_by, .. } => string(deleted_by),
+                SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
+                    meta(snapshot);
+                    string(&details.description);
+                    tags(&details.tags);
+                }
+                SnapshotMessage::SnapshotCreateRequest {
+                    name,
+                    current_snapshot_name,
+                    description,
+                    tags: t,
+                    ..
+                } => {
+                    string(name);
+                    string(current_snapshot_name);
+                    string(description);
+                    tags(t);
+                }
+                SnapshotMessage::SnapshotRevertProgressEvent { stage, .. } => string(stage),
+                SnapshotMessage::SearchSnapshots { query, tags: t, .. } => {
+                    string(query);
+                    tags(t);
                 }
                 _ => {}
             }
@@ -94,7 +143,11 @@ fuzz_target!(|data: &[u8]| {
     let header = decode_header_with(frame, &limits).map(|h| h.payload_offset());
     let stats = region.change();
     assert_eq!(
-        (stats.allocations, stats.reallocations, stats.bytes_allocated),
+        (
+            stats.allocations,
+            stats.reallocations,
+            stats.bytes_allocated
+        ),
         (0, 0, 0),
         "borrowed or header decode allocated"
     );
@@ -114,7 +167,10 @@ fuzz_target!(|data: &[u8]| {
         "shared decode of {} bytes allocated {stats:?}",
         frame.len()
     );
-    assert_eq!(shared.as_ref().map(|_| ()).map_err(|e| *e), borrowed.map(|_| ()));
+    assert_eq!(
+        shared.as_ref().map(|_| ()).map_err(|e| *e),
+        borrowed.map(|_| ())
+    );
     if let Ok(decoded) = shared {
         assert!(frame.len() <= limits.max_frame_bytes);
         within(&decoded, &limits);
