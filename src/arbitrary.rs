@@ -1,8 +1,11 @@
 //! [`Arbitrary`] for the owned message types (feature `arbitrary`), for fuzzing.
 //!
 //! Every value produced is one the encoder can write faithfully: integers are at most
-//! 2^53 − 1 (each varUint length from 1 to 8 bytes equally likely), strings are UTF-8, and
-//! every frame and snapshot kind can come out. Strings and byte arrays are not held to
+//! 2^53 − 1 (each varUint length from 1 to 8 bytes equally likely), strings are UTF-8,
+//! checksums are 0 or 32 bytes, states are one of [`SnapshotState::ALL`], error codes are
+//! named ones or any `U53`, and every frame kind and every kind of [`SnapshotKind::ALL`] can
+//! come out. [`SnapshotMessage::Unknown`] never does: it only comes from decoding with
+//! `KEEP_UNKNOWN_KINDS`. Strings and byte arrays are not held to
 //! [`Limits`](crate::Limits); decode what you encode with [`Limits::UNLIMITED`](crate::Limits).
 //!
 //! Implemented by hand: `ByteString` and `Bytes` have no `Arbitrary` of their own.
