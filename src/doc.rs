@@ -163,3 +163,24 @@ impl<S: Storage> DocMessage<S> {
         put_var_payload(out, self.payload());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_types_have_their_byte_and_name() {
+        let all = [
+            (DocType::SyncStep1, 0, "sync-step-1"),
+            (DocType::SyncStep2, 1, "sync-step-2"),
+            (DocType::Update, 2, "update"),
+        ];
+        for (doc_type, byte, name) in all {
+            assert_eq!(DocType::from_byte(byte), Some(doc_type));
+            assert_eq!(doc_type.as_byte(), byte);
+            assert_eq!(doc_type.as_str(), name);
+        }
+        assert_eq!(DocType::from_byte(3), None);
+        assert_eq!(DocType::from_byte(0xff), None);
+    }
+}

@@ -238,6 +238,10 @@ mod tests {
     fn display_names_element_and_offset() {
         let err = Error::new(ErrorKind::InvalidUtf8, 17, "the snapshot name");
         assert_eq!(
+            (err.kind(), err.offset(), err.element()),
+            (ErrorKind::InvalidUtf8, 17, "the snapshot name")
+        );
+        assert_eq!(
             err.to_string(),
             "invalid utf-8 in the snapshot name at byte 17"
         );

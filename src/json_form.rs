@@ -261,3 +261,68 @@ where
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Borrowed, Shared};
+
+    #[test]
+    fn hex_reads_either_case_and_points_at_bad_characters() {
+        assert_eq!(
+            hex::decode("0123456789abcdefABCDEF"),
+            Ok(vec![
+                0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xab, 0xcd, 0xef
+            ])
+        );
+        assert_eq!(hex::decode(""), Ok(vec![]));
+        assert_eq!(hex::decode("g0"), Err(0));
+        assert_eq!(hex::decode("0g"), Err(1));
+        assert_eq!(hex::decode("00 0"), Err(2));
+        assert_eq!(hex::decode("abc"), Err(2));
+        for c in 0u8..=255 {
+            let expected = (c as char).to_digit(16).map(|d| d as u8);
+            assert_eq!(hex::digit(c), expected, "{c}");
+        }
+        assert_eq!(hex::Hex(&[0x00, 0xab, 0x0f]).to_string(), "00ab0f");
+    }
+
+    #[test]
+    fn frames_serialize_in_document_type_payload_order() {
+        let frame = Frame::<Borrowed>::update("d", &[1, 0xfe][..]);
+        assert_eq!(
+            serde_json::to_string(&frame).unwrap(),
+            r#"{"document":"d","type":"doc","payload":{"type":"update","update":"01fe"}}"#
+        );
+        let ping = serde_json::to_string(&Frame::<Borrowed>::Ping).unwrap();
+        let pong = serde_json::to_string(&Frame::<Borrowed>::Pong).unwrap();
+        assert_eq!(
+            (ping.as_str(), pong.as_str()),
+            (r#"{"type":"ping"}"#, r#"{"type":"pong"}"#)
+        );
+    }
+
+    #[test]
+    fn integers_above_2_pow_53_and_non_hex_bytes_are_refused() {
+        assert_eq!(
+            serde_json::from_str::<U53>("9007199254740991").unwrap(),
+            U53::MAX
+        );
+        assert_eq!(serde_json::from_str::<U53>("7").unwrap(), U53::from(7u8));
+        let err = serde_json::from_str::<U53>("9007199254740992").unwrap_err();
+        assert!(err.to_string().contains("integer-out-of-range"), "{err}");
+
+        let json = r#"{"document":"d","type":"doc","payload":{"type":"update","update":5}}"#;
+        let err = serde_json::from_str::<Frame<Shared>>(json).unwrap_err();
+        assert!(
+            err.to_string().contains("a string of hex digit pairs"),
+            "{err}"
+        );
+        let json = r#"{"document":"d","type":"doc","payload":{"type":"update","update":"0x"}}"#;
+        let err = serde_json::from_str::<Frame<Shared>>(json).unwrap_err();
+        assert!(
+            err.to_string().contains("invalid hex at character 1"),
+            "{err}"
+        );
+    }
+}

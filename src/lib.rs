@@ -115,6 +115,7 @@
 //! | `serde` | no | `Serialize` for every frame and `Deserialize` for [`Frame<Shared>`](Frame), in the JSON form of `spec/json-form.md` (byte arrays as lowercase hex). Works without `std`. |
 //! | `cli` | no | The `yjs-wire` inspector binary (`yjs-wire decode HEX`, `yjs-wire encode JSON`). Implies `std` and `serde`. |
 //! | `tokio` | no | [`FrameCodec`][frame-codec] and [`CodecError`][codec-error]: a tokio-util `Decoder`/`Encoder` of length-prefixed frames. Implies `std`. |
+//! | `arbitrary` | no | `arbitrary::Arbitrary` for [`Frame<Shared>`](Frame) and its parts, producing only valid values (integers up to 2^53 − 1), for fuzzing. |
 //!
 #![cfg_attr(
     feature = "tokio",
@@ -145,6 +146,8 @@ extern crate alloc;
 extern crate std;
 
 mod access;
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 mod awareness;
 mod doc;
 pub mod docs;

@@ -93,3 +93,28 @@ impl Default for Limits {
         Limits::DEFAULT
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_documented_values() {
+        let d = Limits::default();
+        assert_eq!(d, Limits::DEFAULT);
+        assert_eq!(d.max_frame_bytes, 16_777_216);
+        assert_eq!(d.max_name_bytes, 1024);
+        assert_eq!(d.max_string_bytes, 65_536);
+        assert_eq!(d.max_payload_bytes, 16_777_216);
+        assert_eq!(d.max_list_entries, 100_000);
+        let u = Limits::UNLIMITED;
+        let fields = [
+            u.max_frame_bytes,
+            u.max_name_bytes,
+            u.max_string_bytes,
+            u.max_payload_bytes,
+            u.max_list_entries,
+        ];
+        assert_eq!(fields, [usize::MAX; 5]);
+    }
+}

@@ -198,3 +198,84 @@ impl<S: Storage, T: Element<S> + Clone> Iterator for Iter<'_, S, T> {
 }
 
 impl<S: Storage, T: Element<S> + Clone> ExactSizeIterator for Iter<'_, S, T> {}
+
+#[cfg(test)]
+mod tests {
+    use crate::{decode, Borrowed, Frame, MetaList, SnapshotMessage, SnapshotMeta, U53};
+
+    fn meta(id: u8, name: &str) -> SnapshotMeta<Borrowed<'_>> {
+        SnapshotMeta::new(U53::from(id), name, U53::from(1u8), "u")
+    }
+
+    fn wire<'a>(metas: &[SnapshotMeta<Borrowed<'a>>]) -> Vec<u8> {
+        Frame::<Borrowed>::list_snapshots_response("d", metas.iter().cloned()).to_vec()
+    }
+
+    fn decoded(bytes: &[u8]) -> MetaList<Borrowed<'_>> {
+        match decode(bytes) {
+            Ok(Frame::Snapshot {
+                message: SnapshotMessage::ListSnapshotsResponse { snapshots },
+                ..
+            }) => snapshots,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_and_non_empty() {
+        let none = wire(&[]);
+        let one = wire(&[meta(1, "a")]);
+        assert!(decoded(&none).is_empty());
+        assert!(!decoded(&one).is_empty());
+        assert!(MetaList::<Borrowed>::default().is_empty());
+        assert!(!MetaList::from(vec![meta(1, "a")]).is_empty());
+        assert_eq!(decoded(&one).len(), 1);
+    }
+
+    #[test]
+    fn equality_compares_entries_in_either_form() {
+        let ab = [meta(1, "a"), meta(2, "b")];
+        let ac = [meta(1, "a"), meta(2, "c")];
+        let (x, x2, y, short) = (wire(&ab), wire(&ab), wire(&ac), wire(&ab[..1]));
+        // Decoded from different buffers, same bytes: equal.
+        assert_eq!(decoded(&x), decoded(&x2));
+        // Same count, different entries; different counts: not equal.
+        assert_ne!(decoded(&x), decoded(&y));
+        assert_ne!(decoded(&x), decoded(&short));
+        // Built from values against decoded, both ways round.
+        let built = MetaList::from(ab.to_vec());
+        assert_eq!(built, decoded(&x));
+        assert_eq!(decoded(&x), built);
+        assert_ne!(built, decoded(&y));
+        assert_ne!(built, decoded(&short));
+        assert_ne!(MetaList::from(ac.to_vec()), built);
+    }
+
+    #[test]
+    fn debug_shows_the_entries() {
+        let ab = [meta(1, "a"), meta(2, "b")];
+        let bytes = wire(&ab);
+        assert_eq!(format!("{:?}", decoded(&bytes)), format!("{ab:?}"));
+        assert_eq!(
+            format!("{:?}", MetaList::from(ab.to_vec())),
+            format!("{ab:?}")
+        );
+    }
+
+    #[test]
+    fn iteration_is_exact_sized_and_ends() {
+        let ab = [meta(1, "a"), meta(2, "b")];
+        let bytes = wire(&ab);
+        for list in [decoded(&bytes), MetaList::from(ab.to_vec())] {
+            let mut iter = list.iter();
+            assert_eq!(iter.size_hint(), (2, Some(2)));
+            assert_eq!(iter.next(), Some(ab[0].clone()));
+            assert_eq!((iter.size_hint(), iter.len()), ((1, Some(1)), 1));
+            assert_eq!(iter.next(), Some(ab[1].clone()));
+            assert_eq!(iter.size_hint(), (0, Some(0)));
+            assert_eq!(iter.next(), None);
+            assert_eq!(iter.next(), None);
+            assert_eq!((&list).into_iter().count(), 2);
+        }
+    }
+}

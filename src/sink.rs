@@ -82,3 +82,29 @@ pub fn put_var_payload<W: Sink>(out: &mut W, bytes: &[u8]) {
     out.put_var_uint(u64::try_from(bytes.len()).unwrap_or(u64::MAX));
     out.put_payload(bytes);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counter adds up exactly what a `Vec` receives, call by call.
+    #[test]
+    fn len_counter_counts_what_a_vec_gets() {
+        let mut counter = LenCounter::default();
+        let mut out = Vec::new();
+        for value in [0u64, 127, 128, 1 << 53] {
+            Sink::put_var_uint(&mut counter, value);
+            Sink::put_var_uint(&mut out, value);
+            assert_eq!(counter.0, out.len());
+        }
+        Sink::put_u8(&mut counter, 7);
+        Sink::put_u8(&mut out, 7);
+        assert_eq!(counter.0, out.len());
+        put_var_bytes(&mut counter, b"abc");
+        put_var_bytes(&mut out, b"abc");
+        assert_eq!(counter.0, out.len());
+        assert_eq!(out.get(out.len() - 4..), Some(&b"\x03abc"[..]));
+        Sink::put_slice(&mut counter, &[0; 300]);
+        assert_eq!(counter.0, out.len() + 300);
+    }
+}

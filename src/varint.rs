@@ -289,6 +289,13 @@ mod tests {
         }
     }
 
+    /// `parse` takes a fast path for one-byte values; `parse_multi` is a whole parser too.
+    #[test]
+    fn multi_byte_parser_reads_one_byte_values() {
+        assert_eq!(parse_multi(&[0x00, 0xaa], "x"), Ok((&[0xaa][..], 0)));
+        assert_eq!(parse_multi(&[0x7f], "x"), Ok((&[][..], 127)));
+    }
+
     #[test]
     fn rejections() {
         assert_eq!(kind_of(&[]), ErrorKind::Truncated);

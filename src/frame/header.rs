@@ -420,3 +420,66 @@ pub(crate) fn prefix_len(document: &str) -> usize {
     write_prefix(&mut counter, document);
     counter.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{decode_header, DocType};
+
+    #[test]
+    fn message_types_have_their_byte_and_name() {
+        let all = [
+            (MessageType::Doc, 0, "doc"),
+            (MessageType::Awareness, 1, "awareness"),
+            (MessageType::Snapshot, 2, "snapshot"),
+        ];
+        for (message_type, byte, name) in all {
+            assert_eq!(MessageType::from_byte(byte), Some(message_type));
+            assert_eq!(message_type.as_byte(), byte);
+            assert_eq!(message_type.as_str(), name);
+        }
+        assert_eq!(MessageType::from_byte(3), None);
+        assert_eq!(MessageType::from_byte(0x80), None);
+    }
+
+    #[test]
+    fn frame_kinds_know_their_message_type() {
+        assert_eq!(FrameKind::Ping.message_type(), None);
+        assert_eq!(FrameKind::Pong.message_type(), None);
+        let update = FrameKind::Doc(DocType::Update);
+        assert_eq!(update.message_type(), Some(MessageType::Doc));
+        assert_eq!(
+            FrameKind::Awareness.message_type(),
+            Some(MessageType::Awareness)
+        );
+        let list = FrameKind::Snapshot(SnapshotKind::ListSnapshots);
+        assert_eq!(list.message_type(), Some(MessageType::Snapshot));
+    }
+
+    #[test]
+    fn header_offsets_point_at_type_and_payload() {
+        let header = decode_header(b"YJS\x01\x03doc\x00\x02\x01\xff").unwrap();
+        assert_eq!((header.type_offset(), header.payload_offset()), (8, 10));
+        let header = decode_header(b"YJS\x01\x00\x02\x0elist-snapshots").unwrap();
+        assert_eq!((header.type_offset(), header.payload_offset()), (5, 21));
+        let header = decode_header(b"YJSpong").unwrap();
+        assert_eq!((header.type_offset(), header.payload_offset()), (7, 7));
+    }
+
+    #[test]
+    fn magic_prefixes_are_truncated_and_other_bytes_bad() {
+        let kind = |input: &[u8]| decode_header(input).unwrap_err().kind();
+        assert_eq!(kind(b""), ErrorKind::Truncated);
+        assert_eq!(kind(b"YJ"), ErrorKind::Truncated);
+        assert_eq!(kind(b"YX"), ErrorKind::BadMagic);
+        assert_eq!(kind(b"yjs\x01"), ErrorKind::BadMagic);
+        assert_eq!(kind(b"YJS"), ErrorKind::Truncated);
+        assert_eq!(kind(b"YJSpi"), ErrorKind::Truncated);
+        assert_eq!(kind(b"YJSpx"), ErrorKind::UnsupportedVersion);
+        assert_eq!(kind(b"YJS\x01\x00\x02\x02\xc0\x80"), ErrorKind::InvalidUtf8);
+        assert_eq!(
+            kind(b"YJS\x01\x00\x02\x02ab"),
+            ErrorKind::UnknownSnapshotKind
+        );
+    }
+}

@@ -168,6 +168,7 @@ mod tests {
                 SnapshotKind::from_wire(kind.as_str().as_bytes()),
                 Some(*kind)
             );
+            assert_eq!(kind.to_string(), kind.as_str());
             for other in &SnapshotKind::ALL[i + 1..] {
                 assert_ne!(kind.as_str(), other.as_str());
             }
