@@ -11,7 +11,7 @@ targets=(decode roundtrip header inspector_json limits)
 
 # cargo-fuzz needs nightly flags (-Z sanitizer, sancov). Use the nightly toolchain if there is
 # one (or one can be installed); otherwise the stable one with RUSTC_BOOTSTRAP=1, which
-# enables the same flags (checked here with the decode target: it builds and fuzzes).
+# enables the same flags (checked here: every target builds and fuzzes that way).
 if rustup toolchain list 2>/dev/null | grep -q '^nightly' ||
   timeout 120 rustup toolchain install nightly --profile minimal >/dev/null 2>&1; then
   toolchain=(+nightly)
