@@ -103,8 +103,8 @@ impl<W: Sink> Sink for SkipPayload<&mut W> {
 }
 
 impl Frame<Shared> {
-    /// Encode the frame without copying its payload: a fresh head buffer (at most a few
-    /// hundred bytes for the snapshot messages, allocated at its exact size) chained with a
+    /// Encode the frame without copying its payload: a fresh head buffer (everything but the
+    /// payload, ~100 bytes for the corpus frames, allocated at its exact size) chained with a
     /// clone of the payload `Bytes` (a reference count, no copy). Time and allocation do not
     /// depend on the payload's size.
     ///
