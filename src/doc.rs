@@ -35,6 +35,13 @@ pub enum DocType {
 
 impl DocType {
     /// The doc type of a sub-type byte, or `None` for an unknown byte.
+    ///
+    /// ```
+    /// use yjs_wire::DocType;
+    ///
+    /// assert_eq!(DocType::from_byte(0x01), Some(DocType::SyncStep2));
+    /// assert_eq!(DocType::from_byte(0x03), None);
+    /// ```
     pub const fn from_byte(byte: u8) -> Option<DocType> {
         match byte {
             0 => Some(DocType::SyncStep1),
@@ -45,11 +52,19 @@ impl DocType {
     }
 
     /// The sub-type byte.
+    ///
+    /// ```
+    /// assert_eq!(yjs_wire::DocType::Update.as_byte(), 0x02);
+    /// ```
     pub const fn as_byte(self) -> u8 {
         self as u8
     }
 
     /// The name used in the JSON form (`sync-step-1`, `sync-step-2`, `update`).
+    ///
+    /// ```
+    /// assert_eq!(yjs_wire::DocType::SyncStep1.as_str(), "sync-step-1");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             DocType::SyncStep1 => "sync-step-1",
@@ -115,6 +130,14 @@ pub enum DocMessage<S: Storage> {
 
 impl<S: Storage> DocMessage<S> {
     /// The message's sub-type.
+    ///
+    /// ```
+    /// use yjs_wire::{decode, DocType, Frame};
+    ///
+    /// let Frame::Doc { message, .. } = decode(b"YJS\x01\x01d\x00\x01\x01\x00")? else { panic!() };
+    /// assert_eq!(message.doc_type(), DocType::SyncStep2);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn doc_type(&self) -> DocType {
         match self {
             DocMessage::SyncStep1 { .. } => DocType::SyncStep1,
@@ -124,6 +147,14 @@ impl<S: Storage> DocMessage<S> {
     }
 
     /// The bytes the message carries (state vector or update).
+    ///
+    /// ```
+    /// use yjs_wire::{decode, Frame};
+    ///
+    /// let Frame::Doc { message, .. } = decode(b"YJS\x01\x01d\x00\x00\x02\x01\x05")? else { panic!() };
+    /// assert_eq!(message.payload(), [0x01, 0x05]);
+    /// # Ok::<(), yjs_wire::Error>(())
+    /// ```
     pub fn payload(&self) -> &[u8] {
         match self {
             DocMessage::SyncStep1 {

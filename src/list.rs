@@ -50,6 +50,13 @@ enum Repr<S: Storage, T> {
 
 impl<S: Storage, T: Element<S> + Clone> List<S, T> {
     /// The number of entries.
+    ///
+    /// ```
+    /// use yjs_wire::{Borrowed, IdList, U53};
+    ///
+    /// let ids: IdList<Borrowed> = [U53::from(1u8), U53::from(2u8)].into_iter().collect();
+    /// assert_eq!(ids.len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         match &self.repr {
             Repr::Wire { count, .. } => *count,
@@ -58,6 +65,10 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
     }
 
     /// Whether the list has no entries.
+    ///
+    /// ```
+    /// assert!(yjs_wire::IdList::<yjs_wire::Borrowed>::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

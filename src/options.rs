@@ -33,11 +33,24 @@ pub struct DecodeOptions {
 
 impl DecodeOptions {
     /// Reject everything this crate does not know (the default).
+    ///
+    /// ```
+    /// use yjs_wire::DecodeOptions;
+    ///
+    /// assert_eq!(DecodeOptions::default(), DecodeOptions::STRICT);
+    /// assert!(!DecodeOptions::STRICT.keep_unknown_kinds);
+    /// ```
     pub const STRICT: DecodeOptions = DecodeOptions {
         keep_unknown_kinds: false,
     };
 
     /// Keep unknown snapshot kinds as raw payloads (for relays).
+    ///
+    /// ```
+    /// use yjs_wire::DecodeOptions;
+    ///
+    /// assert!(DecodeOptions::KEEP_UNKNOWN_KINDS.keep_unknown_kinds);
+    /// ```
     pub const KEEP_UNKNOWN_KINDS: DecodeOptions = DecodeOptions {
         keep_unknown_kinds: true,
     };

@@ -237,6 +237,18 @@ pub fn decode_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Frame<Borrowe
 /// # Errors
 ///
 /// As [`decode_with`], except that an unknown snapshot kind is not an error when kept.
+///
+/// ```
+/// use yjs_wire::{decode_with, decode_with_options, DecodeOptions, ErrorKind, Limits};
+///
+/// // Kind "lock" (04 6c 6f 63 6b) with a one-byte payload 07.
+/// let input = b"YJS\x01\x01d\x02\x04lock\x07";
+/// let err = decode_with(input, &Limits::DEFAULT).unwrap_err();
+/// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnknownSnapshotKind, 7));
+/// let kept = decode_with_options(input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
+/// assert_eq!(kept.to_vec(), input); // byte for byte
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 pub fn decode_with_options<'a>(
     input: &'a [u8],
     limits: &Limits,
@@ -291,6 +303,16 @@ pub fn decode_shared_with(input: &Bytes, limits: &Limits) -> Result<Frame<Shared
 /// # Errors
 ///
 /// As [`decode_with_options`].
+///
+/// ```
+/// use yjs_wire::{bytes::Bytes, decode_shared_with_options, DecodeOptions, Limits};
+///
+/// let input = Bytes::from_static(b"YJS\x01\x01d\x02\x04lock\x07");
+/// let frame =
+///     decode_shared_with_options(&input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
+/// assert_eq!(frame.to_bytes(), input);
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 pub fn decode_shared_with_options(
     input: &Bytes,
     limits: &Limits,
@@ -352,6 +374,17 @@ pub fn decode_header_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Header
 /// # Errors
 ///
 /// As [`decode_header`].
+///
+/// ```
+/// use yjs_wire::{decode_header_with_options, DecodeOptions, FrameKind, Limits, SnapshotKind};
+///
+/// let input = b"YJS\x01\x01d\x02\x04lock\x07";
+/// let header =
+///     decode_header_with_options(input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
+/// assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
+/// assert_eq!(header.payload_offset(), 12); // the payload 07
+/// # Ok::<(), yjs_wire::Error>(())
+/// ```
 pub fn decode_header_with_options<'a>(
     input: &'a [u8],
     limits: &Limits,
