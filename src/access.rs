@@ -382,6 +382,25 @@ mod tests {
     use super::*;
     use crate::{decode, ErrorKind, Frame, Limits, Shared, SnapshotMeta, U53};
 
+    #[test]
+    fn words_are_the_documented_ones_and_display_writes_them() {
+        let words: Vec<&str> = Access::ALL.iter().map(|access| access.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "read",
+                "write",
+                "awareness",
+                "server-to-client",
+                "control",
+                "invalid"
+            ]
+        );
+        for access in Access::ALL {
+            assert_eq!(access.to_string(), access.as_str());
+        }
+    }
+
     fn meta() -> SnapshotMeta<Shared> {
         SnapshotMeta {
             id: U53::from(7u8),
