@@ -15,7 +15,8 @@ use crate::{
 };
 
 impl<S: Storage> Frame<S> {
-    fn snapshot(document: impl Into<S::Str>, message: SnapshotMessage<S>) -> Self {
+    /// A snapshot frame for `document`: what every snapshot constructor builds.
+    pub(crate) fn snapshot(document: impl Into<S::Str>, message: SnapshotMessage<S>) -> Self {
         Frame::Snapshot {
             document: document.into(),
             message,

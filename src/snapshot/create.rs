@@ -89,10 +89,7 @@ impl<S: Storage> Frame<S> {
             expires_at,
             parent_id,
         };
-        Frame::Snapshot {
-            document: document.into(),
-            message,
-        }
+        Frame::snapshot(document, message)
     }
 }
 

@@ -47,10 +47,10 @@ impl<S: Storage> Frame<S> {
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x17snapshot-delete-request\x07");
     /// ```
     pub fn snapshot_delete_request(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotDeleteRequest { snapshot_id },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotDeleteRequest { snapshot_id },
+        )
     }
 
     /// `snapshot-delete-response`: `snapshot_id` was deleted.
@@ -62,10 +62,10 @@ impl<S: Storage> Frame<S> {
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x18snapshot-delete-response\x07");
     /// ```
     pub fn snapshot_delete_response(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotDeleteResponse { snapshot_id },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotDeleteResponse { snapshot_id },
+        )
     }
 
     /// `snapshot-deleted-event`: tells every client `deleted_by` deleted `snapshot_id`.
@@ -82,13 +82,13 @@ impl<S: Storage> Frame<S> {
         deleted_by: impl Into<S::Str>,
     ) -> Self {
         let deleted_by = deleted_by.into();
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotDeletedEvent {
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotDeletedEvent {
                 snapshot_id,
                 deleted_by,
             },
-        }
+        )
     }
 }
 

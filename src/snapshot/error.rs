@@ -76,10 +76,7 @@ impl<S: Storage> Frame<S> {
             code,
             message: message.into(),
         };
-        Frame::Snapshot {
-            document: document.into(),
-            message,
-        }
+        Frame::snapshot(document, message)
     }
 }
 

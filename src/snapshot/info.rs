@@ -38,10 +38,10 @@ impl<S: Storage> Frame<S> {
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x15snapshot-info-request\x07");
     /// ```
     pub fn snapshot_info_request(document: impl Into<S::Str>, snapshot_id: U53) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotInfoRequest { snapshot_id },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotInfoRequest { snapshot_id },
+        )
     }
 
     /// `snapshot-info-response`: one snapshot's metadata and details.
@@ -72,10 +72,10 @@ impl<S: Storage> Frame<S> {
         snapshot: SnapshotMeta<S>,
         details: SnapshotDetails<S>,
     ) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotInfoResponse { snapshot, details },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotInfoResponse { snapshot, details },
+        )
     }
 }
 

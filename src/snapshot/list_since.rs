@@ -46,12 +46,12 @@ impl<S: Storage> Frame<S> {
         document: impl Into<S::Str>,
         known_ids: impl IntoIterator<Item = U53>,
     ) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::ListSnapshotsSince {
+        Frame::snapshot(
+            document,
+            SnapshotMessage::ListSnapshotsSince {
                 known_ids: known_ids.into_iter().collect(),
             },
-        }
+        )
     }
 }
 

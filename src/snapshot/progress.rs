@@ -77,10 +77,7 @@ impl<S: Storage> Frame<S> {
             completed,
             total,
         };
-        Frame::Snapshot {
-            document: document.into(),
-            message,
-        }
+        Frame::snapshot(document, message)
     }
 }
 

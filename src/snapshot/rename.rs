@@ -78,10 +78,10 @@ impl<S: Storage> Frame<S> {
         name: impl Into<S::Str>,
     ) -> Self {
         let name = name.into();
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotRenameRequest { snapshot_id, name },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotRenameRequest { snapshot_id, name },
+        )
     }
 
     /// `snapshot-rename-response`: the snapshot with its new name.
@@ -100,10 +100,10 @@ impl<S: Storage> Frame<S> {
         document: impl Into<S::Str>,
         snapshot: SnapshotMeta<S>,
     ) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotRenameResponse { snapshot },
-        }
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotRenameResponse { snapshot },
+        )
     }
 
     /// `snapshot-renamed-event`: tells every client `renamed_by` renamed `snapshot`.
@@ -124,13 +124,13 @@ impl<S: Storage> Frame<S> {
         renamed_by: impl Into<S::Str>,
     ) -> Self {
         let renamed_by = renamed_by.into();
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotRenamedEvent {
+        Frame::snapshot(
+            document,
+            SnapshotMessage::SnapshotRenamedEvent {
                 snapshot,
                 renamed_by,
             },
-        }
+        )
     }
 }
 

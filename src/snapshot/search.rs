@@ -83,10 +83,7 @@ impl<S: Storage> Frame<S> {
             offset,
             limit,
         };
-        Frame::Snapshot {
-            document: document.into(),
-            message,
-        }
+        Frame::snapshot(document, message)
     }
 }
 

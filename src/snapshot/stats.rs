@@ -41,10 +41,7 @@ impl<S: Storage> Frame<S> {
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x02\x16snapshot-stats-request");
     /// ```
     pub fn snapshot_stats_request(document: impl Into<S::Str>) -> Self {
-        Frame::Snapshot {
-            document: document.into(),
-            message: SnapshotMessage::SnapshotStatsRequest,
-        }
+        Frame::snapshot(document, SnapshotMessage::SnapshotStatsRequest)
     }
 
     /// `snapshot-stats-response`: how many snapshots, their total content size, and the
@@ -74,10 +71,7 @@ impl<S: Storage> Frame<S> {
             oldest_created_at,
             newest_created_at,
         };
-        Frame::Snapshot {
-            document: document.into(),
-            message,
-        }
+        Frame::snapshot(document, message)
     }
 }
 
