@@ -218,7 +218,10 @@ impl<S: Storage> From<AwarenessForm<S>> for AwarenessMessage<S> {
     bound(deserialize = "S::Str: From<String>, S::Bytes: From<Vec<u8>>")
 )]
 enum FrameForm<S: Storage> {
+    // Unit variants of a tagged enum ignore extra keys unless told otherwise.
+    #[serde(deserialize_with = "no_fields")]
     Ping,
+    #[serde(deserialize_with = "no_fields")]
     Pong,
     Doc {
         #[serde(with = "text")]

@@ -142,7 +142,7 @@ fn bad_hex_and_out_of_range_json_are_error_lines() {
     let output = run(&["decode", "594g", "594"], "");
     let printed = lines(&output);
     assert!(
-        printed[0].starts_with(r#"{"error":"invalid-hex","offset":2,"#),
+        printed[0].starts_with(r#"{"error":"invalid-hex","offset":3,"#),
         "{}",
         printed[0]
     );
@@ -190,4 +190,280 @@ fn unknown_kinds_fail_unless_kept() {
         run(&["encode", "--keep-unknown-kinds"], "").status.code(),
         Some(2)
     );
+}
+
+/// The first output line as JSON (an error line) or as a JSON string (a hex line).
+fn first(output: &Output) -> Value {
+    let line = lines(output).into_iter().next().expect("one line");
+    serde_json::from_str(&line).unwrap_or(Value::String(line))
+}
+
+fn error_of(output: &Output) -> (String, u64) {
+    let got = first(output);
+    (
+        got["error"].as_str().unwrap_or("none").to_owned(),
+        got["offset"].as_u64().unwrap_or(u64::MAX),
+    )
+}
+
+fn fetch_request(id: &str) -> String {
+    format!(
+        r#"{{"document":"d","type":"snapshot","payload":{{"type":"snapshot-fetch-request","snapshotId":{id}}}}}"#
+    )
+}
+
+fn snapshot_error(code: &str) -> String {
+    format!(
+        r#"{{"document":"d","type":"snapshot","payload":{{"type":"snapshot-error","requestKind":"","snapshotId":0,"code":{code},"message":""}}}}"#
+    )
+}
+
+fn info_response(checksum: &str, state: &str) -> String {
+    format!(
+        r#"{{"document":"d","type":"snapshot","payload":{{"type":"snapshot-info-response","snapshot":{{"id":1,"name":"","createdAt":0,"userId":""}},"details":{{"description":"","tags":[],"contentLength":0,"checksum":"{checksum}","expiresAt":0,"parentId":0,"state":"{state}"}}}}}}"#
+    )
+}
+
+// spec/json-form.md, "The inspector": every statement below is one assertion.
+
+#[test]
+fn encode_refuses_json_whose_frame_a_strict_decoder_rejects() {
+    let update = |name: &str| {
+        format!(r#"{{"document":"{name}","type":"doc","payload":{{"type":"update","update":""}}}}"#)
+    };
+    // 1,024 bytes is the default maxNameBytes: allowed; one more is what the decoder rejects.
+    let at_limit = run(&["encode", &update(&"a".repeat(1024))], "");
+    assert_eq!(at_limit.status.code(), Some(0));
+    let hex = lines(&at_limit)[0].clone();
+    assert!(hex.starts_with("594a53018008"), "{hex}");
+    let over = run(&["encode", &update(&"a".repeat(1025))], "");
+    assert_eq!(over.status.code(), Some(1));
+    assert_eq!(error_of(&over), ("limit-exceeded".to_owned(), 4));
+    // A string over maxStringBytes: at its length prefix in the frame, 24 = "YJS" 01,
+    // varString "d", 02, then varString "snapshot-request" (1 + 16 bytes).
+    let long = "x".repeat(65537);
+    let json = format!(
+        r#"{{"document":"d","type":"snapshot","payload":{{"type":"snapshot-request","name":"{long}","currentSnapshotName":""}}}}"#
+    );
+    let over = run(&["encode"], &format!("{json}\n"));
+    assert_eq!(error_of(&over), ("limit-exceeded".to_owned(), 24));
+}
+
+#[test]
+fn invalid_json_offsets_are_utf8_byte_offsets_of_the_syntax_error_else_0() {
+    // Where the syntax check stopped: the end of the line for a cut line, the first extra byte.
+    let cut = run(&["encode", r#"{"type":"ping""#], "");
+    assert_eq!(error_of(&cut), ("invalid-json".to_owned(), 14));
+    let extra = run(&["encode", r#"{"type":"ping"} x"#], "");
+    assert_eq!(error_of(&extra), ("invalid-json".to_owned(), 16));
+    // Bytes, not characters: "é" is 2 bytes, so the same error is one further on.
+    let ascii = run(&["encode", r#"{"document":"e","type":"ping",}"#], "");
+    let accented = run(&["encode", r#"{"document":"é","type":"ping",}"#], "");
+    assert_eq!(error_of(&ascii), ("invalid-json".to_owned(), 30));
+    assert_eq!(error_of(&accented), ("invalid-json".to_owned(), 31));
+    // Well-formed JSON that is not a frame: always 0.
+    for json in [
+        r#"{"type":"ping","type":"ping"}"#,
+        r#"{"type":"ping","document":"x"}"#,
+        r#"{"type":"pong","x":1}"#,
+        r#"{"type":"snapshot","document":"d"}"#,
+        r#"{"document":"\ud800","type":"doc","payload":{"type":"update","update":""}}"#,
+        r#"{"document":"\udc00","type":"doc","payload":{"type":"update","update":""}}"#,
+        r#"{"document":"a","document":"b","type":"doc","payload":{"type":"update","update":""}}"#,
+        r#"{"document":"d","type":"doc","payload":{"type":"update","update":"01","update":"02"}}"#,
+        r#"[]"#,
+        r#"7"#,
+    ] {
+        let output = run(&["encode", json], "");
+        assert_eq!(output.status.code(), Some(1), "{json}");
+        assert_eq!(error_of(&output), ("invalid-json".to_owned(), 0), "{json}");
+    }
+    // A paired surrogate escape is one character.
+    let emoji = run(
+        &[
+            "encode",
+            r#"{"document":"\ud83d\ude00","type":"doc","payload":{"type":"update","update":""}}"#,
+        ],
+        "",
+    );
+    assert_eq!(first(&emoji), "594a530104f09f9880000200");
+}
+
+#[test]
+fn invalid_json_for_a_line_that_is_not_utf8_is_at_its_first_bad_byte() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yjs-wire"))
+        .arg("encode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(b"{\"type\":\"\xff\"}\n{\"type\":\"ping\"}\r\n")
+        .unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(error_of(&output), ("invalid-json".to_owned(), 9));
+    // The run goes on after it, and a CR before the LF is dropped.
+    assert_eq!(lines(&output)[1], "594a5370696e67");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn integers_are_json_integers_only() {
+    for id in ["1.0", "1e3", "-0", "-1", "1.5", "9007199254740992", "\"1\""] {
+        let output = run(&["encode", &fetch_request(id)], "");
+        assert_eq!(error_of(&output), ("invalid-json".to_owned(), 0), "{id}");
+    }
+    for (id, tail) in [("0", "00"), ("9007199254740991", "ffffffffffffff0f")] {
+        let output = run(&["encode", &fetch_request(id)], "");
+        let hex = lines(&output)[0].clone();
+        assert!(hex.ends_with(tail), "{id}: {hex}");
+    }
+}
+
+#[test]
+fn invalid_hex_is_the_byte_index_in_the_line_as_given() {
+    let cases = [
+        ("594g", 3),          // the bad digit itself
+        ("59 4g", 4),         // whitespace counts: the index is in the line as typed
+        ("594", 2),           // an odd number of digits: the last digit
+        ("594g5", 3),         // a bad digit wins over the odd count
+        ("0x594a", 1),        // no 0x prefix
+        ("+f", 0),            // a sign is not a digit
+        ("59\u{e9}4a", 2),    // non-ASCII: its first byte
+        ("594a 53 70 6", 11), // odd count with spaces: the last digit
+    ];
+    for (hex, at) in cases {
+        let output = run(&["decode", hex], "");
+        assert_eq!(error_of(&output), ("invalid-hex".to_owned(), at), "{hex:?}");
+    }
+    // Upper case, and whitespace anywhere (even inside a byte), are accepted.
+    for hex in [
+        "594A5370696E67",
+        "59 4a 53 70 69 6e 67",
+        " 5 94a5370696e6 7\t",
+    ] {
+        let output = run(&["decode", hex], "");
+        assert_eq!(lines(&output), [r#"{"type":"ping"}"#], "{hex:?}");
+    }
+}
+
+#[test]
+fn blank_lines_are_frames_too() {
+    // decode: an empty or blank line is the empty frame; encode: it is not JSON (offset 0).
+    let output = run(&["decode"], "\n   \n594a5370696e67\n");
+    let printed = lines(&output);
+    assert_eq!(printed.len(), 3);
+    for line in &printed[..2] {
+        assert!(
+            line.starts_with(r#"{"error":"truncated","offset":0,"#),
+            "{line}"
+        );
+    }
+    let output = run(&["encode"], "\n  \n{\"type\":\"ping\"}\n");
+    let printed = lines(&output);
+    assert_eq!(printed.len(), 3);
+    assert!(printed[0].starts_with(r#"{"error":"invalid-json","offset":0,"#));
+    assert!(printed[1].starts_with(r#"{"error":"invalid-json","offset":2,"#));
+    assert_eq!(printed[2], "594a5370696e67");
+}
+
+#[test]
+fn error_codes_checksums_and_states_in_json() {
+    let accepted = [
+        ("\"not-found\"", "01"),
+        ("\"internal\"", "09"),
+        ("\"unknown-0\"", "00"),
+        ("\"unknown-10\"", "0a"),
+        ("\"unknown-9007199254740991\"", "ffffffffffffff0f"),
+    ];
+    for (code, wire) in accepted {
+        let output = run(&["encode", &snapshot_error(code)], "");
+        assert_eq!(
+            lines(&output),
+            [format!(
+                "594a53010164020e736e617073686f742d6572726f720000{wire}00"
+            )],
+            "{code}"
+        );
+    }
+    for code in [
+        "\"unknown-007\"",
+        "\"unknown-2\"",
+        "\"unknown-9\"",
+        "\"unknown-+10\"",
+        "\"unknown-9007199254740992\"",
+        "\"Not-Found\"",
+        "1",
+    ] {
+        let output = run(&["encode", &snapshot_error(code)], "");
+        assert_eq!(error_of(&output), ("invalid-json".to_owned(), 0), "{code}");
+    }
+    // Checksum: "" or 64 hex digits, either case; printed back in lower case.
+    let upper = "AB".repeat(32);
+    let output = run(&["encode", &info_response(&upper, "active")], "");
+    let hex = lines(&output)[0].clone();
+    assert!(hex.contains(&format!("20{}", "ab".repeat(32))), "{hex}");
+    let decoded = run(&["decode", &hex], "");
+    assert_eq!(
+        first(&decoded)["payload"]["details"]["checksum"],
+        "ab".repeat(32)
+    );
+    for (checksum, state) in [
+        ("aa", "active"),
+        (&"ab".repeat(33)[..], "active"),
+        ("", "bogus"),
+        ("", "Active"),
+    ] {
+        let output = run(&["encode", &info_response(checksum, state)], "");
+        assert_eq!(
+            error_of(&output),
+            ("invalid-json".to_owned(), 0),
+            "{checksum} {state}"
+        );
+    }
+}
+
+#[test]
+fn known_ids_keep_their_order_and_repeats() {
+    let json = r#"{"document":"d","type":"snapshot","payload":{"type":"list-snapshots-since","knownIds":[3,1,3]}}"#;
+    let output = run(&["encode", json], "");
+    let hex = lines(&output)[0].clone();
+    assert!(hex.ends_with("03030103"), "{hex}");
+    assert_eq!(lines(&run(&["decode", &hex], "")), [json.to_owned()]);
+}
+
+#[test]
+fn relay_mode_payload_is_an_inner_object() {
+    // The unknown kind's JSON replaces the SNAPSHOT object: {"type": KIND, "payload": HEX}
+    // inside the frame's "payload". An empty rest is "".
+    let hex = "594a5301016402057864656d6f";
+    let kept = run(&["decode", "--keep-unknown-kinds", hex], "");
+    assert_eq!(
+        first(&kept),
+        serde_json::json!({"document": "d", "type": "snapshot",
+            "payload": {"type": "xdemo", "payload": ""}})
+    );
+}
+
+#[test]
+fn error_lines_and_payload_fields_are_told_apart_by_the_top_level_keys() {
+    // snapshot-error has a "message" and search-snapshots an "offset", but only inside
+    // "payload"; an error line has "error" at the top and no "type".
+    let valid = vectors("valid.json");
+    for name in ["ext-snapshot-error", "ext-search-snapshots"] {
+        let v = valid.iter().find(|v| v["name"] == name).unwrap();
+        let got = first(&run(&["decode", v["hex"].as_str().unwrap()], ""));
+        let top = got.as_object().unwrap();
+        assert!(
+            top.contains_key("type") && !top.contains_key("error"),
+            "{name}"
+        );
+        assert!(!top.contains_key("message") && !top.contains_key("offset"));
+        let payload = got["payload"].as_object().unwrap();
+        assert!(payload.contains_key("message") || payload.contains_key("offset"));
+    }
+    let got = first(&run(&["decode", "59"], ""));
+    let top = got.as_object().unwrap();
+    assert!(top.contains_key("error") && !top.contains_key("type"));
 }

@@ -77,41 +77,63 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &str, decode_options: &DecodeOptions) -> Result<Value, Value> {
-    let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    let bytes = hex_to_bytes(&compact)
-        .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))?;
+fn decode_line(hex: &[u8], decode_options: &DecodeOptions) -> Result<Value, Value> {
+    let bytes = hex_to_bytes(hex)
+        .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at byte {at}")))?;
     let frame = decode_with_options(&bytes, &Limits::DEFAULT, decode_options)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
 
-/// One JSON frame to its hex line.
-fn encode_line(text: &str) -> Result<Value, Value> {
-    let frame: Frame<Shared> = serde_json::from_str(text).map_err(|err| {
+/// One JSON frame to its hex line. A line that is not JSON fails at the byte where the syntax
+/// check stopped (the line's length if it ends too early); JSON that is not a frame fails at 0; a frame that a strict decoder with the
+/// default limits would reject (a name over 1,024 bytes) fails with that decoder's error.
+fn encode_line(line: &[u8]) -> Result<Value, Value> {
+    let text = std::str::from_utf8(line)
+        .map_err(|err| error_line("invalid-json", err.valid_up_to(), err))?;
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|err| {
+        // A line that ends too early fails where the missing text would start.
+        if err.classify() == serde_json::error::Category::Eof {
+            return error_line("invalid-json", text.len(), err);
+        }
         let offset = text
-            .lines()
+            .split('\n')
             .take(err.line().saturating_sub(1))
             .map(|line| line.len() + 1)
             .sum::<usize>()
             + err.column().saturating_sub(1);
         error_line("invalid-json", offset, err)
     })?;
-    let hex: String = frame.to_vec().iter().map(|b| format!("{b:02x}")).collect();
+    let frame: Frame<Shared> =
+        serde_json::from_str(text).map_err(|err| error_line("invalid-json", 0, err))?;
+    let bytes = frame.to_vec();
+    decode_with_options(&bytes, &Limits::DEFAULT, &DecodeOptions::STRICT).map_err(|err| {
+        let message = format!("the frame would be rejected by a strict decoder: {err}");
+        error_line(err.kind().as_str(), err.offset(), message)
+    })?;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     Ok(Value::String(hex))
 }
 
-fn hex_to_bytes(hex: &str) -> Result<Bytes, usize> {
-    let digits = hex.as_bytes();
-    if digits.len() % 2 == 1 {
-        return Err(digits.len() - 1);
+/// Bytes from hex digits of either case, ASCII whitespace anywhere ignored; else the index of
+/// the first byte that is neither, or (odd number of digits) of the last digit.
+fn hex_to_bytes(hex: &[u8]) -> Result<Bytes, usize> {
+    let mut out = Vec::with_capacity(hex.len() / 2);
+    let mut high: Option<(usize, u8)> = None;
+    for (at, &c) in hex.iter().enumerate() {
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        let digit = char::from(c).to_digit(16).ok_or(at)? as u8;
+        match high.take() {
+            Some((_, h)) => out.push(h << 4 | digit),
+            None => high = Some((at, digit)),
+        }
     }
-    let mut out = Vec::with_capacity(digits.len() / 2);
-    for (i, pair) in digits.chunks(2).enumerate() {
-        let text = std::str::from_utf8(pair).map_err(|_| i * 2)?;
-        out.push(u8::from_str_radix(text, 16).map_err(|_| i * 2)?);
+    match high {
+        Some((at, _)) => Err(at),
+        None => Ok(Bytes::from(out)),
     }
-    Ok(Bytes::from(out))
 }
 
 fn render(value: &Value, pretty: bool) -> String {
@@ -123,25 +145,26 @@ fn render(value: &Value, pretty: bool) -> String {
 }
 
 fn run(options: &Options, out: &mut impl Write) -> io::Result<bool> {
-    let convert = |line: &str| match options.verb {
+    let convert = |line: &[u8]| match options.verb {
         Verb::Decode => decode_line(line, &options.decode),
         Verb::Encode => encode_line(line),
     };
     let mut all_ok = true;
-    let mut emit = |line: &str, out: &mut dyn Write| -> io::Result<()> {
+    let mut emit = |line: &[u8], out: &mut dyn Write| -> io::Result<()> {
         let result = convert(line);
         all_ok &= result.is_ok();
         let value = result.unwrap_or_else(|err| err);
         writeln!(out, "{}", render(&value, options.pretty))
     };
     if options.inputs.is_empty() {
-        for line in io::stdin().lock().lines() {
+        // Lines as bytes: a line that is not UTF-8 is an error line, not the end of the run.
+        for line in io::stdin().lock().split(b'\n') {
             let line = line?;
-            emit(line.trim_end_matches('\r'), out)?;
+            emit(line.strip_suffix(b"\r").unwrap_or(&line), out)?;
         }
     } else {
         for input in &options.inputs {
-            emit(input, out)?;
+            emit(input.as_bytes(), out)?;
         }
     }
     Ok(all_ok)
