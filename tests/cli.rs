@@ -256,6 +256,8 @@ fn invalid_json_offsets_are_utf8_byte_offsets_of_the_syntax_error_else_0() {
     assert_eq!(error_of(&cut), ("invalid-json".to_owned(), 14));
     let extra = run(&["encode", r#"{"type":"ping"} x"#], "");
     assert_eq!(error_of(&extra), ("invalid-json".to_owned(), 16));
+    let comma = run(&["encode", r#"{"type":"ping",}"#], "");
+    assert_eq!(error_of(&comma), ("invalid-json".to_owned(), 15));
     // Bytes, not characters: "é" is 2 bytes, so the same error is one further on.
     let ascii = run(&["encode", r#"{"document":"e","type":"ping",}"#], "");
     let accented = run(&["encode", r#"{"document":"é","type":"ping",}"#], "");
@@ -306,6 +308,34 @@ fn invalid_json_for_a_line_that_is_not_utf8_is_at_its_first_bad_byte() {
     // The run goes on after it, and a CR before the LF is dropped.
     assert_eq!(lines(&output)[1], "594a5370696e67");
     assert_eq!(output.status.code(), Some(1));
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yjs-wire"))
+        .arg("decode")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(b"59\xff4a\n594a5370696e67\n").unwrap();
+    drop(pipe);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(error_of(&output), ("invalid-hex".to_owned(), 2));
+    assert_eq!(lines(&output)[1], r#"{"type":"ping"}"#);
+}
+
+#[test]
+fn the_library_json_form_does_not_check_limits_so_the_inspector_does() {
+    use yjs_wire::{Frame, Shared};
+    let name = "a".repeat(1025);
+    let json = format!(
+        r#"{{"document":"{name}","type":"doc","payload":{{"type":"update","update":""}}}}"#
+    );
+    let frame: Frame<Shared> = serde_json::from_str(&json).unwrap();
+    let bytes = frame.to_vec();
+    let err = yjs_wire::decode(&bytes).unwrap_err();
+    assert_eq!((err.kind().as_str(), err.offset()), ("limit-exceeded", 4));
+    let output = run(&["encode", &json], "");
+    assert_eq!(error_of(&output), ("limit-exceeded".to_owned(), 4));
 }
 
 #[test]
@@ -444,6 +474,9 @@ fn relay_mode_payload_is_an_inner_object() {
         serde_json::json!({"document": "d", "type": "snapshot",
             "payload": {"type": "xdemo", "payload": ""}})
     );
+    // Inspection only: the JSON reader takes known kinds only.
+    let encoded = run(&["encode", &lines(&kept)[0]], "");
+    assert_eq!(error_of(&encoded), ("invalid-json".to_owned(), 0));
 }
 
 #[test]
