@@ -500,3 +500,16 @@ fn error_lines_and_payload_fields_are_told_apart_by_the_top_level_keys() {
     let top = got.as_object().unwrap();
     assert!(top.contains_key("error") && !top.contains_key("type"));
 }
+
+#[test]
+fn an_addition_turns_an_unknown_kind_into_an_error_of_its_payload() {
+    // spec/versioning.md: "snapshot-error" with nothing after it was unknown-snapshot-kind at 9
+    // before edition 1.1; now it is a known kind whose requestKind is missing.
+    let hex = "594a530103646f63020e736e617073686f742d6572726f72";
+    let output = run(&["decode", hex], "");
+    assert_eq!(error_of(&output), ("truncated".to_owned(), 24));
+    // A kind no edition defines stays where it was.
+    let hex = "594a530103646f63020e736e617073686f742d6572726f7a";
+    let output = run(&["decode", hex], "");
+    assert_eq!(error_of(&output), ("unknown-snapshot-kind".to_owned(), 9));
+}
