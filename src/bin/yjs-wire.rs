@@ -9,7 +9,9 @@
 //! ```
 //!
 //! A frame that fails prints `{"error": KIND, "offset": N, "message": "..."}` and the run goes
-//! on; the exit status is 1 if any frame failed, else 0 (2 for a usage error).
+//! on; the exit status is 1 if any frame failed, else 0 (2 for a usage error). `encode` prints
+//! only frames that the strict decoder accepts with the default limits. The rules (offsets of
+//! `invalid-hex` and `invalid-json`, blank and non-UTF-8 lines) are in `spec/json-form.md`.
 
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
@@ -23,6 +25,7 @@ Each argument (or else each line of standard input) is one frame: hex for decode
 form for encode. Prints one line per frame; failures print {\"error\", \"offset\", \"message\"}.
 --keep-unknown-kinds shows a snapshot message of a kind this build does not know as its kind
 and raw payload (relay mode) instead of failing with unknown-snapshot-kind.
+encode prints an error line instead of a frame that a strict decoder would reject.
 Exit status: 0 if every frame succeeded, 1 if any failed, 2 on a usage error.";
 
 /// A `snapshot-fetch-response` for "my-document": META {id 2, "Final version", createdAt
