@@ -273,6 +273,11 @@ fn invalid_json_offsets_are_utf8_byte_offsets_of_the_syntax_error_else_0() {
         r#"{"document":"\udc00","type":"doc","payload":{"type":"update","update":""}}"#,
         r#"{"document":"a","document":"b","type":"doc","payload":{"type":"update","update":""}}"#,
         r#"{"document":"d","type":"doc","payload":{"type":"update","update":"01","update":"02"}}"#,
+        r#"{"type":"ping","type":"pong"}"#,
+        r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-revert-response","snapshot":{"id":1,"id":1,"name":"","createdAt":0,"userId":""}}}"#,
+        r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-revert-response","snapshot":{"id":1,"name":"","createdAt":0}}}"#,
+        r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-revert-response","snapshot":{"id":1,"name":"","createdAt":0,"userId":"","x":0}}}"#,
+        r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-info-response","snapshot":{"id":1,"name":"","createdAt":0,"userId":""},"details":{"description":"","tags":[],"contentLength":0,"checksum":"","expiresAt":0,"parentId":0,"state":"active","state":"active"}}}"#,
         r#"[]"#,
         r#"7"#,
     ] {
