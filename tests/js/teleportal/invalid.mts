@@ -7,6 +7,7 @@ import { bytesToHex, hexToBytes, encoding, encodeMessageArray, decodeMessageArra
 import { encodeJson, fromJson, toJson } from './json-form.mts'
 import { strictDecode } from './strict.mts'
 import { validVectors } from './vectors.mts'
+import { annotate, truncationOffset } from './annotate.mts'
 import { isDeepStrictEqual } from 'node:util'
 
 export type Invalid = { name: string, description: string, hex: string, error: string, offset: number }
@@ -228,6 +229,40 @@ export const invalidVectors = (): Invalid[] => {
   A2('depth-65-mixed', '32 objects and 33 arrays alternating', ('7601' + vs('k') + '7501').repeat(32) + '7501' + '7e', 'limit-exceeded', 6 * 32)
   // presence data depth counts from the data object
   add('presence-join-data-depth-65', 'presence data nested 65 deep', hdr(3) + '01' + peer(('7601' + vs('k')).repeat(65) + '7e'), 'limit-exceeded', P + 4 * 64)
+
+  // ---- strict prefixes of one frame of each kind, cut at, into and at the end of every element
+  const CUT = ['ping', 'doc-sync-step-1', 'doc-update-v2-encrypted', 'doc-auth-denied', 'awareness-update', 'awareness-request',
+    'nack-retry-after-and-error', 'presence-announce-128', 'presence-join', 'presence-heartbeat', 'rpc-response',
+    'rpc-error-payload', 'milestone-delete-request', 'any-float64-0-1', 'any-bigint-min', 'any-array-mixed']
+  const valid = new Map(validVectors().map(([n, , j]) => [n, j]))
+  for (const name of CUT) {
+    const json = valid.get(name)
+    const hex = frameHex(json)
+    const rows = annotate(json)
+    // where an element would start, one byte into it, and one byte before its end
+    const cuts = new Set<number>()
+    for (const r of rows) for (const c of [r.start, r.start + 1, r.start + len(r.hex) - 1]) if (c > 0 && c < len(hex) && c < r.start + len(r.hex)) cuts.add(c)
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      add(`cut-${name}-${cut}`, `the first ${cut} bytes of ${name}`, hex.slice(0, 2 * cut), 'truncated', truncationOffset(rows, cut))
+    }
+  }
+
+  // ---- every varUint / varInt / length prefix outside an RPC success payload, one byte longer
+  const LONG = ['doc-sync-step-1', 'doc-update-v1', 'doc-auth-denied', 'awareness-update', 'nack-retry-after-and-error', 'presence-announce-16384',
+    'presence-heartbeat', 'rpc-response', 'milestone-get-error-404', 'any-error-payload-zero', 'any-presence-data-nested']
+  for (const name of LONG) {
+    const rows = annotate(valid.get(name))
+    rows.forEach((r, i) => {
+      if (r.inPayload || !['varuint', 'varint', 'string', 'bytes', 'count'].includes(r.kind)) return
+      const bytes = hexToBytes(r.hex)
+      // the varint's own bytes: for a string/bytes element only its length prefix
+      let k = 0
+      while (bytes[k] & 0x80) k++
+      const longer = bytesToHex(bytes.slice(0, k)) + u8(bytes[k] | 0x80) + '00' + bytesToHex(bytes.slice(k + 1))
+      const hex = rows.map((x, j) => (j === i ? longer : x.hex)).join('')
+      add(`overlong-${name}-${i}`, `${name}: ${r.label.split(':')[0]} with one extra varint byte`, hex, 'non-canonical-varint', r.start)
+    })
+  }
 
   // ---- trailing bytes after every valid frame kind
   for (const [name, , json] of validVectors()) {

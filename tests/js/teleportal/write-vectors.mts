@@ -18,6 +18,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { bytesToHex, hexToBytes, messageId, types } from './peer.mts'
 import { encodeJson, decodeBytes, toJson, fromJson, verdict } from './json-form.mts'
 import { strictDecode } from './strict.mts'
+import { annotate } from './annotate.mts'
 import { validVectors } from './vectors.mts'
 import { invalidVectors, messageArrays, envelopes } from './invalid.mts'
 
@@ -41,6 +42,8 @@ const valid = validVectors().map(([name, description, json]) => {
   if (!isDeepStrictEqual(back, json)) problems.push(`${name}: teleportal decodes to ${JSON.stringify(back).slice(0, 300)}`)
   const s = strictDecode(bytes)
   if (!isDeepStrictEqual(s.json, json)) problems.push(`${name}: strict oracle gives ${JSON.stringify(s).slice(0, 300)}`)
+  const rows = annotate(json)
+  if (rows.map((r) => r.hex).join('') !== hex) problems.push(`${name}: the annotated elements do not add up to the frame`)
   const id = messageId(bytes)
   const m = fromJson(json)
   if (typeof m !== 'string' && m.id !== id) problems.push(`${name}: teleportal's id ${m.id}, FNV ${id}`)
