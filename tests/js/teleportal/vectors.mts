@@ -206,6 +206,8 @@ export const validVectors = (): Valid[] => {
     ['bigint-min', 'bigint -2^63', { $bigint: '-9223372036854775808' }],
     ['string-empty', 'empty string', ''],
     ['string-unicode', 'string with 2-, 3- and 4-byte UTF-8, NUL, BOM, U+10FFFF', 'é€😀\u0000\ufeff\u{10ffff}'],
+    ['string-leading-bom', 'a string starting with U+FEFF: lib0 keeps the BOM (ignoreBOM)', '\ufeffbom'],
+    ['string-nul', 'a string of one NUL', '\u0000'],
     ['bytes-empty', 'empty byte array (tag 116)', { $bytes: '' }],
     ['bytes', 'byte array', { $bytes: hexOf(20) }],
     ['object-empty', 'empty object', {}],
