@@ -14,6 +14,7 @@
  *   <!-- invalid VECTOR -->     an invalid vector: hex, the strict error and offset, teleportal's verdict.
  *   <!-- array VECTOR -->       a MessageArray vector; <!-- envelope VECTOR --> a pub/sub envelope.
  *   <!-- leniency -->           the leniency table: LENIENCY below, one row per invalid vector.
+ *   <!-- counts -->             how many invalid vectors teleportal's decoder accepts, by group.
  * So no hex in spec/teleportal/ is typed by hand.
  */
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs'
@@ -160,10 +161,32 @@ const leniencyBlock = () => {
   return lines.join('\n')
 }
 
-const BLOCK = /<!-- (example|invalid|array|envelope|leniency)(?: ([a-z0-9-]+))? -->\n[\s\S]*?<!-- \/\1 -->/g
+/** What teleportal's decoder does with invalid.json, by how the vectors were made. */
+const countsBlock = () => {
+  const groups: [string, string][] = [
+    ['hand-made', 'hand-made mutations at known offsets (every leniency of [strictness.md](strictness.md))'],
+    ['trailing', 'one trailing `00` after every valid frame (below 1000 bytes)'],
+    ['overlong', 'every varint outside an RPC payload array made one byte longer (11 frames)'],
+    ['cut', 'strict prefixes of 16 frames, cut at, into and at the end of each element']
+  ]
+  const group = (n: string) => ['cut', 'overlong', 'trailing'].find((p) => n.startsWith(p + '-')) ?? 'hand-made'
+  const all = [...invalid.values()] as any[]
+  const lines = ['| group | vectors | teleportal accepts | of which re-encode the same bytes |', '|---|---|---|---|']
+  const row = (label: string, vs: any[]) => {
+    const acc = vs.filter((v) => v.teleportal.decodes)
+    return `| ${label} | ${vs.length} | ${acc.length} | ${acc.filter((v) => v.teleportal.reencoded === v.hex).length} |`
+  }
+  for (const [g, label] of groups) lines.push(row(label, all.filter((v) => group(v.name) === g)))
+  lines.push(row('**all**', all))
+  const noEncode = all.filter((v) => v.teleportal.decodes && v.teleportal.reencoded === null).length
+  lines.push('', `${noEncode} of the accepted frames cannot be re-encoded by teleportal's own encoder (an empty originalRequestId).`)
+  return lines.join('\n')
+}
+
+const BLOCK = /<!-- (example|invalid|array|envelope|leniency|counts)(?: ([a-z0-9-]+))? -->\n[\s\S]*?<!-- \/\1 -->/g
 const render = (text: string) => text.replace(BLOCK, (_, kind: string, name: string) => {
   const body = kind === 'example' ? example(name) : kind === 'invalid' ? invalidBlock(name) : kind === 'array' ? arrayBlock(name)
-    : kind === 'envelope' ? envelopeBlock(name) : leniencyBlock()
+    : kind === 'envelope' ? envelopeBlock(name) : kind === 'counts' ? countsBlock() : leniencyBlock()
   return `<!-- ${kind}${name ? ' ' + name : ''} -->\n${body}\n<!-- /${kind} -->`
 })
 
