@@ -12,3 +12,5 @@ export TELEPORTAL_DIR="$peer"
 # the generators and the strict oracle agree with teleportal on fresh random frames and mutations
 "$bun" tests/js/teleportal/differential.mts encode --seed 12 --count 2000 --self-check >/dev/null
 "$bun" tests/js/teleportal/differential.mts mutate --seed 12 --count 2000 --self-check >/dev/null
+# the milestone vectors have the shape of a live teleportal server's answers (loopback only)
+"$bun" tests/js/teleportal/live-milestones.mts --port $((20000 + RANDOM % 20000))

@@ -45,13 +45,17 @@ const nest = (depth: number, kind: 'array' | 'object'): any => {
 const REQ = '5f0c7e3a9b1d2e4f' // a request id as teleportal prints them (16 hex characters)
 const meta = (id: string, name: string, createdAt: number, createdBy: any) =>
   ({ id, name, documentId: 'doc-1', createdAt, createdBy })
-const metaFull = (id: string, name: string, createdAt: number, createdBy: any, state: 'active' | 'deleted', deletedAt?: number) => ({
+// as the live server writes them (seen with tests' in-memory storage): lifecycleState is undefined
+// until a milestone is deleted ("deleted") or restored ("active")
+const metaFull = (id: string, name: string, createdAt: number, createdBy: any, state: 'active' | 'deleted' | undefined, deletedAt?: number) => ({
   id, name, documentId: 'doc-1', createdAt,
   deletedAt: deletedAt === undefined ? { $undefined: true } : deletedAt,
-  lifecycleState: state,
+  lifecycleState: state ?? { $undefined: true },
   expiresAt: { $undefined: true },
   createdBy
 })
+const M1 = '255b2ba0-ff6a-4126-9221-c13070070fa0' // milestone ids are UUIDs (crypto.randomUUID)
+const M2 = '1fbc2e89-c53e-49a9-90da-d1406fccfd80'
 const USER = { type: 'user', id: 'alice' }
 const SYSTEM = { type: 'system', id: 'system' }
 const T0 = 1767225600000 // 2026-01-01T00:00:00Z in ms: beyond 2^31, a float32-exact? no: float64
@@ -143,26 +147,29 @@ export const validVectors = (): Valid[] => {
   const resp = (method: string, payload: any) => rpc(method, 'response', success(payload), REQ)
   add('milestone-create-request', 'milestoneCreate {name, snapshot}', ms('milestoneCreate', { name: 'v1', snapshot: SNAPSHOT }))
   add('milestone-create-request-no-name', 'milestoneCreate without a name: the client sends name undefined (tag 127)', ms('milestoneCreate', { name: { $undefined: true }, snapshot: SNAPSHOT }))
-  add('milestone-create-response', 'milestoneCreate response {milestone: MilestoneMeta}', resp('milestoneCreate', { milestone: meta('m-1', 'v1', T0, USER) }))
-  add('milestone-create-response-system', 'milestoneCreate response, created by the system ("Version 1")', resp('milestoneCreate', { milestone: meta('m-2', 'Version 1', T0 + 1, SYSTEM) }))
+  add('milestone-create-response', 'milestoneCreate response {milestone: MilestoneMeta}', resp('milestoneCreate', { milestone: meta(M1, 'v1', T0, USER) }))
+  add('milestone-create-response-system', 'milestoneCreate response, created by the system ("Version 1")', resp('milestoneCreate', { milestone: meta(M2, 'Version 1', T0 + 1, SYSTEM) }))
   add('milestone-create-error-500', 'milestoneCreate error 500, no payload', rpc('milestoneCreate', 'response', error(500, 'Failed to create milestone'), REQ))
   add('milestone-list-request', 'milestoneList as the client sends it (snapshotIds [], includeDeleted false)', ms('milestoneList', { snapshotIds: [], includeDeleted: false }))
-  add('milestone-list-request-ids', 'milestoneList with known snapshot ids and includeDeleted', ms('milestoneList', { snapshotIds: ['m-1', 'm-2'], includeDeleted: true }))
+  add('milestone-list-request-ids', 'milestoneList with known snapshot ids and includeDeleted', ms('milestoneList', { snapshotIds: [M1, M2], includeDeleted: true }))
   add('milestone-list-request-bare', 'milestoneList with no fields', ms('milestoneList', {}))
-  add('milestone-list-response', 'milestoneList response: MilestoneMetaFull entries (undefined members as tag 127)', resp('milestoneList', {
-    milestones: [metaFull('m-1', 'v1', T0, USER, 'active'), metaFull('m-2', 'Version 2', T0 + 60000, SYSTEM, 'deleted', T0 + 120000)]
+  add('milestone-list-response', 'milestoneList response: MilestoneMetaFull entries (undefined members as tag 127, as the live server writes them)', resp('milestoneList', {
+    milestones: [metaFull(M1, 'v1', T0, USER, undefined), metaFull(M2, 'Version 2', T0 + 60000, SYSTEM, undefined)]
+  }))
+  add('milestone-list-response-deleted', 'milestoneList with includeDeleted: a deleted milestone has deletedAt and lifecycleState "deleted"', resp('milestoneList', {
+    milestones: [metaFull(M1, 'renamed', T0, USER, 'deleted', T0 + 120000), metaFull(M2, 'v1', T0 + 300, USER, undefined)]
   }))
   add('milestone-list-response-empty', 'milestoneList response with no milestones', resp('milestoneList', { milestones: [] }))
-  add('milestone-get-request', 'milestoneGet {milestoneId}', ms('milestoneGet', { milestoneId: 'm-1' }))
-  add('milestone-get-response', 'milestoneGet response {milestoneId, snapshot}', resp('milestoneGet', { milestoneId: 'm-1', snapshot: SNAPSHOT }))
+  add('milestone-get-request', 'milestoneGet {milestoneId}', ms('milestoneGet', { milestoneId: M1 }))
+  add('milestone-get-response', 'milestoneGet response {milestoneId, snapshot}', resp('milestoneGet', { milestoneId: M1, snapshot: SNAPSHOT }))
   add('milestone-get-error-404', 'milestoneGet error 404 with payload {milestoneId}', rpc('milestoneGet', 'response', error(404, 'Milestone not found', { milestoneId: 'nope' }), REQ))
-  add('milestone-update-name-request', 'milestoneUpdateName {milestoneId, name}', ms('milestoneUpdateName', { milestoneId: 'm-1', name: 'renamed' }))
-  add('milestone-update-name-response', 'milestoneUpdateName response', resp('milestoneUpdateName', { milestone: meta('m-1', 'renamed', T0, USER) }))
+  add('milestone-update-name-request', 'milestoneUpdateName {milestoneId, name}', ms('milestoneUpdateName', { milestoneId: M1, name: 'renamed' }))
+  add('milestone-update-name-response', 'milestoneUpdateName response', resp('milestoneUpdateName', { milestone: meta(M1, 'renamed', T0, USER) }))
   add('milestone-update-name-error-500', 'milestoneUpdateName error 500', rpc('milestoneUpdateName', 'response', error(500, 'Failed to update milestone name'), REQ))
-  add('milestone-delete-request', 'milestoneDelete {milestoneId}', ms('milestoneDelete', { milestoneId: 'm-1' }))
-  add('milestone-delete-response', 'milestoneDelete response {milestoneId}', resp('milestoneDelete', { milestoneId: 'm-1' }))
-  add('milestone-restore-request', 'milestoneRestore {milestoneId}', ms('milestoneRestore', { milestoneId: 'm-1' }))
-  add('milestone-restore-response', 'milestoneRestore response: MilestoneMetaFull, lifecycleState active', resp('milestoneRestore', { milestone: metaFull('m-1', 'v1', T0, USER, 'active') }))
+  add('milestone-delete-request', 'milestoneDelete {milestoneId}', ms('milestoneDelete', { milestoneId: M1 }))
+  add('milestone-delete-response', 'milestoneDelete response {milestoneId}', resp('milestoneDelete', { milestoneId: M1 }))
+  add('milestone-restore-request', 'milestoneRestore {milestoneId}', ms('milestoneRestore', { milestoneId: M1 }))
+  add('milestone-restore-response', 'milestoneRestore response: MilestoneMetaFull, lifecycleState active', resp('milestoneRestore', { milestone: metaFull(M1, 'v1', T0, USER, 'active') }))
   add('milestone-restore-error-500', 'milestoneRestore error 500', rpc('milestoneRestore', 'response', error(500, 'Failed to restore milestone'), REQ))
   add('rpc-unknown-method-501', 'the server\'s answer to an unknown method: 501 with payload {method}', rpc('milestoneFrobnicate', 'response', error(501, 'Unknown RPC method: milestoneFrobnicate', { method: 'milestoneFrobnicate' }), REQ))
 
