@@ -152,25 +152,19 @@ mod awareness;
 mod doc;
 pub mod docs;
 mod document_name;
-mod error;
 mod frame;
 #[cfg(feature = "serde")]
 mod json_form;
-mod limits;
+pub mod lib0;
 mod list;
 mod options;
 mod parse;
 mod retarget;
 mod scratch;
-mod sink;
 mod snapshot;
 mod storage;
 #[cfg(feature = "tokio")]
 mod stream_codec;
-mod u53;
-mod utf8;
-mod var_bytes;
-mod varint;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
@@ -183,13 +177,12 @@ pub use bytes;
 pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
 pub use document_name::check_document_name;
-pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
     decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
     FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
 };
-pub use limits::Limits;
+pub use lib0::{Error, ErrorKind, Limits, U53RangeError, U53};
 pub use list::{Iter, List};
 pub use options::DecodeOptions;
 pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
@@ -201,4 +194,3 @@ pub use storage::{Borrowed, Shared, Storage};
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub use stream_codec::{CodecError, FrameCodec};
-pub use u53::{U53RangeError, U53};

@@ -10,7 +10,7 @@ use bytes::{buf::Chain, Buf, Bytes, BytesMut};
 
 use crate::{
     doc::DocMessage,
-    sink::{LenCounter, Sink},
+    lib0::{LenCounter, Sink},
     snapshot::SnapshotMessage,
     storage::Shared,
     Frame,
