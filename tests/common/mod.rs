@@ -452,7 +452,7 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
         Frame::Snapshot { document, message } => Frame::Snapshot {
             document: s(document),
             message: match message {
-                SnapshotMessage::ListSnapshots => SnapshotMessage::ListSnapshots,
+                SnapshotMessage::ListSnapshots {} => SnapshotMessage::ListSnapshots {},
                 SnapshotMessage::ListSnapshotsResponse { snapshots } => {
                     SnapshotMessage::ListSnapshotsResponse {
                         snapshots: snapshots.iter().map(|x| m(&x)).collect(),
@@ -610,7 +610,9 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
                     offset: *offset,
                     limit: *limit,
                 },
-                SnapshotMessage::SnapshotStatsRequest => SnapshotMessage::SnapshotStatsRequest,
+                SnapshotMessage::SnapshotStatsRequest {} => {
+                    SnapshotMessage::SnapshotStatsRequest {}
+                }
                 SnapshotMessage::SnapshotStatsResponse {
                     count,
                     total_content_length,
