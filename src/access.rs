@@ -18,13 +18,13 @@
 //! | extensions: `list-snapshots-since`, `snapshot-info-request`, `search-snapshots`, `snapshot-stats-request` | [`Access::Read`] |
 //! | extensions: `snapshot-create-request`, `snapshot-rename-request`, `snapshot-delete-request` | [`Access::Write`] |
 //! | extensions: `snapshot-error` and every other `*-response` / `*-event` | [`Access::ServerToClient`] |
-//! | a snapshot kind kept as unknown ([`DecodeOptions`](crate::DecodeOptions)) | [`Access::Write`] |
+//! | a snapshot kind kept as unknown ([`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds)) | [`Access::Write`] |
 //! | anything whose header does not decode | [`Access::Invalid`] |
 //!
 //! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
 //! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
 
-use crate::{decode_header_with, DocType, FrameKind, Header, Limits};
+use crate::{Decoder, DocType, FrameKind, Header, Limits};
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
 /// [`Header::access`] and [`classify`].
@@ -189,7 +189,7 @@ pub fn classify(input: &[u8]) -> Access {
 /// assert_eq!(classify_with(b"YJS\x01\x03abc\x01\x00", &limits), Access::Invalid);
 /// ```
 pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
-    match decode_header_with(input, limits) {
+    match Decoder::new().with_limits(*limits).decode_header(input) {
         Ok(header) => header.access(),
         Err(_) => Access::Invalid,
     }
@@ -435,12 +435,10 @@ mod tests {
     fn unknown_kinds_kept_by_a_relay_are_writes() {
         let bytes = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
         assert_eq!(classify(bytes), Access::Invalid);
-        let header = crate::decode_header_with_options(
-            bytes,
-            &Limits::DEFAULT,
-            &crate::DecodeOptions::KEEP_UNKNOWN_KINDS,
-        )
-        .unwrap();
+        let header = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_header(bytes)
+            .unwrap();
         assert_eq!(header.access(), Access::Write);
         assert!(!Permissions::READ_ONLY.allows(header.access()));
     }
@@ -458,9 +456,7 @@ mod tests {
             assert_eq!(frame.kind().access(), access, "{:?}", frame.kind());
             assert_eq!(classify(&bytes), access, "{:?}", frame.kind());
             assert_eq!(
-                decode_header_with(&bytes, &Limits::DEFAULT)
-                    .unwrap()
-                    .access(),
+                Decoder::new().decode_header(&bytes).unwrap().access(),
                 access
             );
             assert_ne!(access, Access::Invalid);
@@ -589,7 +585,7 @@ mod tests {
         ];
         let mut seen = std::collections::BTreeSet::new();
         for (bytes, kind) in &header_errors {
-            let err = decode_header_with(bytes, &Limits::DEFAULT).unwrap_err();
+            let err = Decoder::new().decode_header(bytes).unwrap_err();
             assert_eq!(err.kind(), *kind, "{bytes:x?}");
             assert_eq!(classify(bytes), Access::Invalid, "{bytes:x?}");
             seen.insert(kind.as_str());

@@ -182,7 +182,7 @@ impl<'a> Arbitrary<'a> for Frame<Shared> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_shared_with, FrameKind, Limits};
+    use crate::{Decoder, FrameKind, Limits};
 
     #[test]
     fn arbitrary_frames_round_trip_and_cover_every_kind() {
@@ -200,7 +200,9 @@ mod tests {
             };
             let bytes = Bytes::from(frame.to_vec());
             assert_eq!(
-                decode_shared_with(&bytes, &Limits::UNLIMITED),
+                Decoder::new()
+                    .with_limits(Limits::UNLIMITED)
+                    .decode_shared(&bytes),
                 Ok(frame.clone())
             );
             seen.insert(frame.kind());

@@ -154,7 +154,7 @@ impl<S: Storage> Serialize for Frame<S> {
             Frame::Awareness { document, message } => {
                 message_entries(&mut map, document, type_name, message)?
             }
-            // An unknown kind kept by `DecodeOptions` shows as `{"type": KIND, "payload": HEX}`.
+            // An unknown kind kept by `Decoder::keep_unknown_kinds` shows as `{"type": KIND, "payload": HEX}`.
             Frame::Snapshot {
                 document,
                 message: SnapshotMessage::Unknown(raw),

@@ -149,6 +149,7 @@ mod access;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 mod awareness;
+mod decoder;
 mod doc;
 pub mod docs;
 mod document_name;
@@ -157,7 +158,6 @@ mod frame;
 mod json_form;
 pub mod lib0;
 mod list;
-mod options;
 mod parse;
 mod retarget;
 mod scratch;
@@ -176,16 +176,12 @@ pub use access::{classify, classify_with, Access, Permissions};
 pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
+pub use decoder::{decode, decode_header, decode_shared, Decoder};
 pub use doc::{DocMessage, DocType};
 pub use document_name::check_document_name;
-pub use frame::{
-    decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
-    decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
-    FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
-};
+pub use frame::{Frame, FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION};
 pub use lib0::{Error, ErrorKind, Limits, U53RangeError, U53};
 pub use list::{Iter, List};
-pub use options::DecodeOptions;
 pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::{
     Checksum, ErrorCode, ErrorCodeParseError, IdList, MetaList, RawSnapshot, SnapshotDetails,

@@ -14,7 +14,7 @@
 use alloc::vec::Vec;
 use bytes::{buf::Chain, Buf, BufMut, Bytes};
 
-use crate::{check_document_name, decode_header_with, frame::header, Error, Limits};
+use crate::{check_document_name, frame::header, Decoder, Error, Limits};
 
 /// A frame retargeted to another document: a new header and the original body.
 ///
@@ -243,7 +243,10 @@ pub fn retarget_with(
     document: &str,
     limits: &Limits,
 ) -> Result<Retargeted, RetargetError> {
-    let head = decode_header_with(frame, limits).map_err(RetargetError::Frame)?;
+    let head = Decoder::new()
+        .with_limits(*limits)
+        .decode_header(frame)
+        .map_err(RetargetError::Frame)?;
     if head.document().is_none() {
         return Err(RetargetError::NoDocument);
     }

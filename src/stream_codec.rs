@@ -26,9 +26,7 @@ use bytes::{Buf, BufMut, BytesMut};
 use std::io;
 use tokio_util::codec::{Decoder, Encoder};
 
-use crate::{
-    decode_shared_with, lib0::var_uint, storage::Storage, Error, ErrorKind, Frame, Limits, Shared,
-};
+use crate::{lib0::var_uint, storage::Storage, Error, ErrorKind, Frame, Limits, Shared};
 
 /// How much read buffer a decoder reserves ahead for an incomplete frame, at most.
 const RESERVE_AHEAD: usize = 64 * 1024;
@@ -332,7 +330,11 @@ impl Decoder for FrameCodec {
         }
         src.advance(prefix_len);
         let bytes = src.split_to(frame_len).freeze();
-        Ok(Some(decode_shared_with(&bytes, &self.limits)?))
+        Ok(Some(
+            crate::Decoder::new()
+                .with_limits(self.limits)
+                .decode_shared(&bytes)?,
+        ))
     }
 
     /// As [`decode`](Self::decode); at the end of the stream, leftover bytes of an

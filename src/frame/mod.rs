@@ -22,7 +22,7 @@ use crate::{
     parse::{fail, Cx, PResult, Source},
     snapshot::SnapshotMessage,
     storage::{Borrowed, BorrowedSource, Shared, SharedSource, Storage},
-    DecodeOptions, Error, ErrorKind, Limits,
+    Error, ErrorKind, Limits,
 };
 
 /// One frame of the protocol, with its strings and byte arrays in storage `S`.
@@ -190,207 +190,37 @@ impl<S: Storage> Frame<S> {
     }
 }
 
-/// Decode one whole frame, borrowing every string and byte array from `input`, under
-/// [`Limits::DEFAULT`]. Allocates nothing.
-///
-/// # Errors
-///
-/// Any [`ErrorKind`] of `spec/errors.md`: bad magic or version, unknown type or kind,
-/// truncation, invalid UTF-8, non-canonical or out-of-range varints, limits, trailing bytes.
-///
-/// ```
-/// use yjs_wire::{decode, ErrorKind, Frame};
-///
-/// assert_eq!(decode(b"YJSping"), Ok(Frame::Ping));
-/// assert_eq!(decode(b"YJSping!").unwrap_err().kind(), ErrorKind::TrailingBytes);
-/// ```
-pub fn decode(input: &[u8]) -> Result<Frame<Borrowed<'_>>, Error> {
-    decode_with(input, &Limits::DEFAULT)
-}
-
-/// [`decode`] under the given limits.
-///
-/// # Errors
-///
-/// As [`decode`], with [`ErrorKind::LimitExceeded`] for anything over `limits`.
-///
-/// ```
-/// use yjs_wire::{decode_with, ErrorKind, Limits};
-///
-/// let mut limits = Limits::DEFAULT;
-/// limits.max_payload_bytes = 1;
-/// // An update of 2 bytes: its varUint8Array starts at byte 8.
-/// let err = decode_with(b"YJS\x01\x01d\x00\x02\x02\x01\x02", &limits).unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 8));
-/// assert!(decode_with(b"YJS\x01\x01d\x00\x02\x01\x01", &limits).is_ok());
-/// ```
-pub fn decode_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Frame<Borrowed<'a>>, Error> {
-    decode_in(&Cx::new(BorrowedSource, limits), input)
-}
-
-/// [`decode_with`] under the given options. With
-/// [`keep_unknown_kinds`](DecodeOptions::keep_unknown_kinds), a snapshot message of a kind
-/// this crate does not know decodes to
-/// [`SnapshotMessage::Unknown`](crate::SnapshotMessage::Unknown) holding the kind string and
-/// the rest of the frame; encoding it gives back the input.
-///
-/// # Errors
-///
-/// As [`decode_with`], except that an unknown snapshot kind is not an error when kept.
-///
-/// ```
-/// use yjs_wire::{decode_with, decode_with_options, DecodeOptions, ErrorKind, Limits};
-///
-/// // Kind "lock" (04 6c 6f 63 6b) with a one-byte payload 07.
-/// let input = b"YJS\x01\x01d\x02\x04lock\x07";
-/// let err = decode_with(input, &Limits::DEFAULT).unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (ErrorKind::UnknownSnapshotKind, 7));
-/// let kept = decode_with_options(input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
-/// assert_eq!(kept.to_vec(), input); // byte for byte
-/// # Ok::<(), yjs_wire::Error>(())
-/// ```
-pub fn decode_with_options<'a>(
+/// Decode into borrowed storage (see [`Decoder::decode`](crate::Decoder::decode)).
+#[inline]
+pub(crate) fn decode_borrowed<'a>(
     input: &'a [u8],
     limits: &Limits,
-    options: &DecodeOptions,
+    keep_unknown_kinds: bool,
 ) -> Result<Frame<Borrowed<'a>>, Error> {
-    decode_in(&Cx::with_options(BorrowedSource, limits, options), input)
+    decode_in(&Cx::new(BorrowedSource, limits, keep_unknown_kinds), input)
 }
 
-/// Decode one whole frame into [`Shared`] storage: every string and byte array is a `Bytes`
-/// slice of `input` (no copy), each string checked once. Uses [`Limits::DEFAULT`].
-///
-/// # Errors
-///
-/// As [`decode`].
-///
-/// ```
-/// use bytes::Bytes;
-/// use yjs_wire::{decode_shared, Frame};
-///
-/// let input = Bytes::from_static(b"YJS\x01\x03doc\x01\x01\x2a");
-/// let Frame::Awareness { document, message } = decode_shared(&input).unwrap() else { panic!() };
-/// assert_eq!(&*document, "doc");
-/// assert_eq!(message.update.as_ptr(), input[10..].as_ptr()); // shares the input's memory
-/// ```
-pub fn decode_shared(input: &Bytes) -> Result<Frame<Shared>, Error> {
-    decode_shared_with(input, &Limits::DEFAULT)
-}
-
-/// [`decode_shared`] under the given limits.
-///
-/// # Errors
-///
-/// As [`decode_with`].
-///
-/// ```
-/// use bytes::Bytes;
-/// use yjs_wire::{decode_shared_with, ErrorKind, Limits};
-///
-/// let mut limits = Limits::DEFAULT;
-/// limits.max_name_bytes = 2;
-/// // The document name "doc" (03 64 6f 63) starts at byte 4.
-/// let input = Bytes::from_static(b"YJS\x01\x03doc\x01\x00");
-/// let err = decode_shared_with(&input, &limits).unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 4));
-/// ```
-pub fn decode_shared_with(input: &Bytes, limits: &Limits) -> Result<Frame<Shared>, Error> {
-    decode_in(&Cx::new(SharedSource(input), limits), input)
-}
-
-/// [`decode_shared_with`] under the given options (see [`decode_with_options`]).
-///
-/// # Errors
-///
-/// As [`decode_with_options`].
-///
-/// ```
-/// use yjs_wire::{bytes::Bytes, decode_shared_with_options, DecodeOptions, Limits};
-///
-/// let input = Bytes::from_static(b"YJS\x01\x01d\x02\x04lock\x07");
-/// let frame =
-///     decode_shared_with_options(&input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
-/// assert_eq!(frame.to_bytes(), input);
-/// # Ok::<(), yjs_wire::Error>(())
-/// ```
-pub fn decode_shared_with_options(
+/// Decode into shared storage (see [`Decoder::decode_shared`](crate::Decoder::decode_shared)).
+#[inline]
+pub(crate) fn decode_shared_in(
     input: &Bytes,
     limits: &Limits,
-    options: &DecodeOptions,
+    keep_unknown_kinds: bool,
 ) -> Result<Frame<Shared>, Error> {
     decode_in(
-        &Cx::with_options(SharedSource(input), limits, options),
+        &Cx::new(SharedSource(input), limits, keep_unknown_kinds),
         input,
     )
 }
 
-/// Decode only the header: document name and [`FrameKind`] (message type, doc sub-type or
-/// snapshot kind), without reading the payload. Uses [`Limits::DEFAULT`].
-///
-/// For any input, if [`decode`] succeeds this succeeds with the same document and kind; if
-/// this fails, [`decode`] fails with the same error. The payload is not checked, so a frame
-/// whose header decodes may still be rejected by [`decode`].
-///
-/// # Errors
-///
-/// The errors of [`decode`] that concern the header, and [`ErrorKind::TrailingBytes`] after
-/// ping or pong.
-///
-/// ```
-/// use yjs_wire::{decode_header, FrameKind, SnapshotKind};
-///
-/// let header = decode_header(b"YJS\x01\x03doc\x02\x0elist-snapshots").unwrap();
-/// assert_eq!(header.document(), Some("doc"));
-/// assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::ListSnapshots));
-/// ```
-pub fn decode_header(input: &[u8]) -> Result<Header<'_>, Error> {
-    decode_header_with(input, &Limits::DEFAULT)
-}
-
-/// [`decode_header`] under the given limits.
-///
-/// # Errors
-///
-/// As [`decode_header`]: [`ErrorKind::LimitExceeded`] for a frame over
-/// `limits.max_frame_bytes` (at offset 0) or a document name or kind string over its limit.
-///
-/// ```
-/// use yjs_wire::{decode_header_with, ErrorKind, Limits};
-///
-/// let mut limits = Limits::DEFAULT;
-/// limits.max_frame_bytes = 8;
-/// assert!(decode_header_with(b"YJSping", &limits).is_ok());
-/// let err = decode_header_with(b"YJS\x01\x01d\x01\x01\x2a", &limits).unwrap_err();
-/// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 0));
-/// ```
-pub fn decode_header_with<'a>(input: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
-    decode_header_with_options(input, limits, &DecodeOptions::STRICT)
-}
-
-/// [`decode_header_with`] under the given options: with
-/// [`keep_unknown_kinds`](DecodeOptions::keep_unknown_kinds) an unknown snapshot kind is
-/// reported as [`SnapshotKind::Unknown`](crate::SnapshotKind::Unknown) instead of an error.
-///
-/// # Errors
-///
-/// As [`decode_header`].
-///
-/// ```
-/// use yjs_wire::{decode_header_with_options, DecodeOptions, FrameKind, Limits, SnapshotKind};
-///
-/// let input = b"YJS\x01\x01d\x02\x04lock\x07";
-/// let header =
-///     decode_header_with_options(input, &Limits::DEFAULT, &DecodeOptions::KEEP_UNKNOWN_KINDS)?;
-/// assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
-/// assert_eq!(header.payload_offset(), 12); // the payload 07
-/// # Ok::<(), yjs_wire::Error>(())
-/// ```
-pub fn decode_header_with_options<'a>(
+/// Decode the header only (see [`Decoder::decode_header`](crate::Decoder::decode_header)).
+#[inline]
+pub(crate) fn decode_header_in<'a>(
     input: &'a [u8],
     limits: &Limits,
-    options: &DecodeOptions,
+    keep_unknown_kinds: bool,
 ) -> Result<Header<'a>, Error> {
-    let cx = Cx::with_options(BorrowedSource, limits, options);
+    let cx = Cx::new(BorrowedSource, limits, keep_unknown_kinds);
     check_frame_len(input, limits)?;
     let (body, head) = header::parse(&cx, input).map_err(|e| e.into_error(input))?;
     if head.document.is_none() {

@@ -172,7 +172,7 @@ mod tests {
     use crate::{storage::BorrowedSource, Borrowed, Limits};
 
     fn parse(input: &[u8]) -> PResult<'_, Checksum<Borrowed<'_>>> {
-        Checksum::parse(&Cx::new(BorrowedSource, &Limits::DEFAULT), input)
+        Checksum::parse(&Cx::new(BorrowedSource, &Limits::DEFAULT, false), input)
     }
 
     fn kind(input: &[u8]) -> ErrorKind {

@@ -97,7 +97,7 @@ impl<S: Storage> Element<S> for SnapshotDetails<S> {
 
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
         // Not a list entry in any message; checking by parsing into borrowed storage is exact.
-        let cx = Cx::new(BorrowedSource, limits);
+        let cx = Cx::new(BorrowedSource, limits, false);
         let (rest, _) = SnapshotDetails::<Borrowed<'i>>::parse(&cx, input)?;
         Ok((rest, ()))
     }

@@ -158,7 +158,7 @@ mod tests {
         let mut tight = Limits::DEFAULT;
         tight.max_string_bytes = 11;
         for limits in [Limits::DEFAULT, tight] {
-            let cx = Cx::new(BorrowedSource, &limits);
+            let cx = Cx::new(BorrowedSource, &limits, false);
             let agree = |input: &[u8]| {
                 let parsed = verdict(SnapshotMeta::<Borrowed>::parse(&cx, input));
                 assert_eq!(

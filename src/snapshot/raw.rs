@@ -2,7 +2,7 @@
 //!
 //! Strict decoding rejects unknown kinds (`unknown-snapshot-kind`). A relay that forwards
 //! frames it does not need to understand can opt in with
-//! [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions): the kind string and every
+//! [`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds): the kind string and every
 //! byte after it are then kept, and encoding writes them back unchanged.
 //!
 //! ```text
@@ -64,12 +64,11 @@ impl<S: Storage> RawSnapshot<S> {
     /// The kind string, exactly as on the wire.
     ///
     /// ```
-    /// use yjs_wire::{decode_with_options, DecodeOptions, Frame, Limits, SnapshotMessage};
+    /// use yjs_wire::{snapshot::SnapshotMessage, Decoder, Frame};
     ///
     /// // 15 "snapshot-lock-request" (a kind this crate does not know) • 07
     /// let bytes = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
-    /// let options = DecodeOptions::KEEP_UNKNOWN_KINDS;
-    /// let frame = decode_with_options(bytes, &Limits::DEFAULT, &options)?;
+    /// let frame = Decoder::new().keep_unknown_kinds(true).decode(bytes)?;
     /// let Frame::Snapshot { message: SnapshotMessage::Unknown(raw), .. } = &frame else { unreachable!() };
     /// assert_eq!((raw.kind(), raw.payload()), ("snapshot-lock-request", &b"\x07"[..]));
     /// assert_eq!(frame.to_vec(), bytes);
@@ -196,24 +195,22 @@ mod tests {
     use bytes::Bytes;
 
     use super::*;
-    use crate::{
-        decode, decode_header_with_options, decode_shared_with_options, decode_with_options,
-        Borrowed, DecodeOptions, Frame, FrameKind, Limits, SnapshotMessage,
-    };
+    use crate::{decode, Borrowed, Decoder, Frame, FrameKind, Limits, SnapshotMessage};
 
-    const KEEP: DecodeOptions = DecodeOptions::KEEP_UNKNOWN_KINDS;
     const LOCK: &[u8] = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07\x02me\xff";
 
     #[test]
     fn strict_by_default_kept_on_request_and_written_back() {
-        assert_eq!(DecodeOptions::default(), DecodeOptions::STRICT);
         let err = decode(LOCK).unwrap_err();
         assert_eq!(
             (err.kind(), err.offset()),
             (ErrorKind::UnknownSnapshotKind, 7)
         );
 
-        let frame = decode_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap();
         let Frame::Snapshot {
             message: SnapshotMessage::Unknown(raw),
             ..
@@ -228,9 +225,15 @@ mod tests {
         assert_eq!(frame.encoded_len(), LOCK.len());
 
         let input = Bytes::from_static(LOCK);
-        let shared = decode_shared_with_options(&input, &Limits::DEFAULT, &KEEP).unwrap();
+        let shared = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_shared(&input)
+            .unwrap();
         assert_eq!(shared.to_bytes(), input);
-        let header = decode_header_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let header = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_header(LOCK)
+            .unwrap();
         assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
         assert_eq!(header.payload_offset(), LOCK.len() - 5);
     }
@@ -240,25 +243,44 @@ mod tests {
         let limits = Limits::DEFAULT;
         for frame in crate::snapshot::tests::one_of_each() {
             let bytes = frame.to_vec();
-            let kept = decode_with_options(&bytes, &limits, &KEEP).unwrap();
+            let kept = Decoder::new()
+                .with_limits(limits)
+                .keep_unknown_kinds(true)
+                .decode(&bytes)
+                .unwrap();
             assert_eq!(kept.kind(), frame.kind());
         }
         // A known kind with a bad payload is still an error, not a raw message.
-        let err = decode_with_options(b"YJS\x01\x01d\x02\x0elist-snapshots\x00", &limits, &KEEP)
+        let err = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(b"YJS\x01\x01d\x02\x0elist-snapshots\x00")
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TrailingBytes);
-        let err = decode_with_options(b"YJS\x01\x01d\x02\x02\xff\xfe", &limits, &KEEP).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(b"YJS\x01\x01d\x02\x02\xff\xfe")
+            .unwrap_err();
         assert_eq!((err.kind(), err.offset()), (ErrorKind::InvalidUtf8, 7));
         let mut small = Limits::DEFAULT;
         small.max_payload_bytes = 3;
-        let err = decode_with_options(LOCK, &small, &KEEP).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(small)
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap_err();
         assert_eq!(
             (err.kind(), err.offset()),
             (ErrorKind::LimitExceeded, LOCK.len() - 5)
         );
         // An empty kind string and an empty payload are kept too.
         let empty = b"YJS\x01\x01d\x02\x00";
-        let frame = decode_with_options(empty, &limits, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(empty)
+            .unwrap();
         assert_eq!(frame.to_vec(), empty);
     }
 
@@ -273,7 +295,10 @@ mod tests {
     #[cfg(feature = "serde")]
     #[test]
     fn json_form_is_written_not_read() {
-        let frame = decode_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap();
         let json = serde_json::to_string(&frame).unwrap();
         assert_eq!(
             json,

@@ -64,7 +64,7 @@ mod error {
 // [`Limits::max_list_entries`](crate::Limits) and, since each id takes at least one byte, to
 // the bytes left.
 mod list_since {
-    use crate::{decode, decode_with, snapshot::tests::check, Borrowed, ErrorKind, Limits};
+    use crate::{decode, snapshot::tests::check, Borrowed, ErrorKind, Limits};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -91,7 +91,10 @@ mod list_since {
         assert_eq!((err.kind(), err.offset()), (ErrorKind::Truncated, at));
         let mut limits = Limits::DEFAULT;
         limits.max_list_entries = 2;
-        let err = decode_with(&[&head[..], b"\x03\x01\x02\x03"].concat(), &limits).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(limits)
+            .decode(&[&head[..], b"\x03\x01\x02\x03"].concat())
+            .unwrap_err();
         assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, at));
         // A bad id is reported where it starts.
         let err = decode(&[&head[..], b"\x02\x01\x80\x00"].concat()).unwrap_err();
