@@ -48,7 +48,10 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Bytes, Message};
-use yjs_wire::{Decoder, FrameKind, Limits, Permissions, PONG};
+use yjs_wire::{
+    snapshot::{FrameKind, PONG},
+    Decoder, Limits, Permissions,
+};
 
 /// Command-line options.
 #[derive(Debug, Clone)]

@@ -24,7 +24,10 @@
 //! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
 //! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
 
-use crate::{Decoder, DocType, FrameKind, Header, Limits};
+use crate::{
+    snapshot::{DocType, FrameKind, Header},
+    Decoder, Limits,
+};
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
 /// [`Header::access`] and [`classify`].
@@ -107,7 +110,7 @@ impl FrameKind {
     /// The access class of frames of this kind (never [`Access::Invalid`]).
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType, FrameKind, SnapshotKind};
+    /// use yjs_wire::{Access, snapshot::{DocType, FrameKind, SnapshotKind}};
     ///
     /// assert_eq!(FrameKind::Doc(DocType::SyncStep2).access(), Access::Write);
     /// assert_eq!(FrameKind::Snapshot(SnapshotKind::ListSnapshots).access(), Access::Read);
@@ -127,7 +130,7 @@ impl DocType {
     /// update write.
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType};
+    /// use yjs_wire::{Access, snapshot::{DocType}};
     ///
     /// assert_eq!(DocType::SyncStep1.access(), Access::Read);
     /// assert_eq!(DocType::SyncStep2.access(), Access::Write);
@@ -335,7 +338,11 @@ impl Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode, ErrorKind, Frame, Limits, Shared, SnapshotKind, SnapshotMeta, U53};
+    use crate::{
+        decode,
+        snapshot::{Shared, SnapshotKind, SnapshotMeta},
+        ErrorKind, Frame, Limits, U53,
+    };
 
     #[test]
     fn words_are_the_documented_ones_and_display_writes_them() {
@@ -407,7 +414,7 @@ mod tests {
             ),
         ];
         // The extension kinds, one of each, with the class their direction gives them.
-        let extensions = crate::snapshot::tests::one_of_each()
+        let extensions = crate::snapshot::kinds::tests::one_of_each()
             .into_iter()
             .filter_map(|frame| {
                 let FrameKind::Snapshot(kind) = frame.kind() else {

@@ -10,8 +10,8 @@
 use bytes::Bytes;
 
 use crate::{
-    frame::{self, Header},
-    storage::{Borrowed, Shared},
+    snapshot::frame::{self, Header},
+    snapshot::storage::{Borrowed, Shared},
     Error, Frame, Limits,
 };
 
@@ -138,11 +138,11 @@ impl Decoder {
         frame::decode_shared_in(input, &self.limits, self.keep_unknown_kinds)
     }
 
-    /// Decode only the header: the document name and the [`FrameKind`](crate::FrameKind),
+    /// Decode only the header: the document name and the [`FrameKind`](crate::snapshot::FrameKind),
     /// to route or drop a frame cheaply. The body is not checked.
     ///
     /// ```
-    /// use yjs_wire::{snapshot::SnapshotKind, Decoder, FrameKind};
+    /// use yjs_wire::{snapshot::SnapshotKind, Decoder, snapshot::{FrameKind}};
     ///
     /// let input = b"YJS\x01\x01d\x02\x04lock\x07";
     /// let header = Decoder::new().keep_unknown_kinds(true).decode_header(input)?;
@@ -184,10 +184,10 @@ pub fn decode_shared(input: &Bytes) -> Result<Frame<Shared>, Error> {
 }
 
 /// Decode only the header with the default [`Decoder`]: the document name and the
-/// [`FrameKind`](crate::FrameKind), to route or drop a frame cheaply.
+/// [`FrameKind`](crate::snapshot::FrameKind), to route or drop a frame cheaply.
 ///
 /// ```
-/// use yjs_wire::{decode_header, snapshot::SnapshotKind, FrameKind};
+/// use yjs_wire::{decode_header, snapshot::SnapshotKind, snapshot::{FrameKind}};
 ///
 /// let header = decode_header(b"YJS\x01\x01d\x02\x0elist-snapshots")?;
 /// assert_eq!(header.document(), Some("d"));

@@ -8,13 +8,13 @@
 //!
 //! Only the header is decoded (magic, version, name, type, sub-type or kind), so the cost
 //! does not depend on the body's size. The body is not validated: a server that forwards
-//! untrusted frames decodes them first (in [`Borrowed`](crate::Borrowed) storage that
+//! untrusted frames decodes them first (in [`Borrowed`](crate::snapshot::Borrowed) storage that
 //! allocates nothing).
 
 use alloc::vec::Vec;
 use bytes::{buf::Chain, Buf, BufMut, Bytes};
 
-use crate::{check_document_name, frame::header, Decoder, Error, Limits};
+use crate::{check_document_name, snapshot::frame::header, Decoder, Error, Limits};
 
 /// A frame retargeted to another document: a new header and the original body.
 ///
@@ -267,7 +267,11 @@ pub fn retarget_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_shared, ErrorKind, Frame, Shared, SnapshotMeta, U53};
+    use crate::{
+        decode_shared,
+        snapshot::{Shared, SnapshotMeta},
+        ErrorKind, Frame, U53,
+    };
 
     fn meta() -> SnapshotMeta<Shared> {
         SnapshotMeta {

@@ -24,8 +24,9 @@ use common::{for_every_kind, own, required_limits};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use yjs_wire::{
-    decode, decode_header, decode_shared, Decoder, ErrorKind, Frame, FrameKind, Limits,
-    RawSnapshot, Shared, SnapshotKind, SnapshotMessage,
+    decode, decode_header, decode_shared,
+    snapshot::{FrameKind, RawSnapshot, Shared, SnapshotKind, SnapshotMessage},
+    Decoder, ErrorKind, Frame, Limits,
 };
 
 /// Decode `input` every way under `limits`, check the paths agree and that a decoded frame
@@ -85,15 +86,15 @@ fn check_input(
 
 /// Where the message-type byte and the payload of `frame` are: after magic, version and the
 /// document varString; then after the type byte and the doc sub-type or kind varString.
-fn expected_offsets<S: yjs_wire::Storage>(frame: &Frame<S>) -> (usize, usize) {
+fn expected_offsets<S: yjs_wire::snapshot::Storage>(frame: &Frame<S>) -> (usize, usize) {
     let var_string = |len: usize| Frame::<Shared>::update("", vec![0u8; len]).encoded_len() - 7;
     let Some(document) = frame.document() else {
         return (7, 7);
     };
     let type_offset = 4 + var_string(document.len());
     let after = match frame.kind() {
-        yjs_wire::FrameKind::Doc(_) => 2,
-        yjs_wire::FrameKind::Snapshot(kind) => 1 + var_string(kind.as_str().len()),
+        yjs_wire::snapshot::FrameKind::Doc(_) => 2,
+        yjs_wire::snapshot::FrameKind::Snapshot(kind) => 1 + var_string(kind.as_str().len()),
         _ => 1,
     };
     (type_offset, type_offset + after)

@@ -10,9 +10,7 @@
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{
-    decode, decode_header, decode_shared, Decoder, ErrorKind, Limits,
-};
+use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind, Limits};
 
 fuzz_target!(|data: &[u8]| {
     let borrowed = decode(data);

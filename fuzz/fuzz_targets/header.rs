@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{Decoder, Limits, MessageType};
+use yjs_wire::{Decoder, Limits, snapshot::{MessageType}};
 
 fn check(data: &[u8], limits: &Limits) {
     let full = Decoder::new().with_limits(*limits).decode(data);

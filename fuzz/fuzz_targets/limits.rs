@@ -12,11 +12,7 @@ use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
-use yjs_wire::{
-    Decoder,
-    Frame, Limits, Shared, SnapshotMessage,
-    SnapshotMeta, TagList,
-};
+use yjs_wire::{Decoder, Frame, Limits, snapshot::{Shared, SnapshotMessage, SnapshotMeta, TagList}};
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;

@@ -6,7 +6,7 @@
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{Decoder, Frame, Limits, Shared};
+use yjs_wire::{Decoder, Frame, Limits, snapshot::{Shared}};
 
 fuzz_target!(|frame: Frame<Shared>| {
     let bytes = frame.to_vec();

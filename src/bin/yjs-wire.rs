@@ -15,7 +15,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, Decoder, Frame, Shared};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame};
 
 const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]

@@ -13,8 +13,8 @@ use core::fmt;
 
 use crate::{
     lib0::Sink,
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
     ErrorKind,
 };
 
@@ -27,7 +27,7 @@ use super::SnapshotKind;
 /// string, up to the end of the frame.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, RawSnapshot};
+/// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
 ///
 /// let raw = RawSnapshot::<Borrowed>::new("snapshot-lock-request", &[0x07][..]).unwrap();
 /// assert_eq!((raw.kind(), raw.payload()), ("snapshot-lock-request", &[0x07][..]));
@@ -44,7 +44,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// instead).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame, RawSnapshot, SnapshotMessage};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed, RawSnapshot, SnapshotMessage}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("x-lock", &[0x07][..]).unwrap();
     /// let frame = Frame::Snapshot { document: "d", message: SnapshotMessage::Unknown(raw) };
@@ -81,7 +81,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// The payload bytes after the kind string, up to the end of the frame.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, RawSnapshot};
+    /// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("snapshot-lock-request", &[0x07, 0x00][..]).unwrap();
     /// assert_eq!(raw.payload(), b"\x07\x00");
@@ -93,7 +93,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// The kind string and payload in their storage.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, RawSnapshot};
+    /// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("x-ping", &[0x01][..]).unwrap();
     /// assert_eq!(raw.into_parts(), ("x-ping", &[0x01][..]));
@@ -148,7 +148,7 @@ impl<S: Storage> serde::Serialize for RawSnapshot<S> {
         map.serialize_entry("type", &*self.kind)?;
         map.serialize_entry(
             "payload",
-            &format_args!("{}", crate::json_form::hex::Hex(&self.payload)),
+            &format_args!("{}", crate::snapshot::json_form::hex::Hex(&self.payload)),
         )?;
         map.end()
     }
@@ -169,9 +169,9 @@ where
             )
         )]
         struct Form<S: Storage> {
-            #[serde(rename = "type", with = "crate::json_form::text")]
+            #[serde(rename = "type", with = "crate::snapshot::json_form::text")]
             kind: S::Str,
-            #[serde(with = "crate::json_form::hex")]
+            #[serde(with = "crate::snapshot::json_form::hex")]
             payload: S::Bytes,
         }
         let form = Form::<S>::deserialize(deserializer)?;
@@ -195,7 +195,11 @@ mod tests {
     use bytes::Bytes;
 
     use super::*;
-    use crate::{decode, Borrowed, Decoder, Frame, FrameKind, Limits, SnapshotMessage};
+    use crate::{
+        decode,
+        snapshot::{Borrowed, FrameKind, SnapshotMessage},
+        Decoder, Frame, Limits,
+    };
 
     const LOCK: &[u8] = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07\x02me\xff";
 
@@ -241,7 +245,7 @@ mod tests {
     #[test]
     fn known_kinds_and_string_rules_are_unchanged() {
         let limits = Limits::DEFAULT;
-        for frame in crate::snapshot::tests::one_of_each() {
+        for frame in crate::snapshot::kinds::tests::one_of_each() {
             let bytes = frame.to_vec();
             let kept = Decoder::new()
                 .with_limits(limits)
@@ -304,13 +308,15 @@ mod tests {
             json,
             r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-lock-request","payload":"07026d65ff"}}"#
         );
-        assert!(serde_json::from_str::<Frame<crate::Shared>>(&json).is_err());
-        let raw: RawSnapshot<crate::Shared> =
+        assert!(serde_json::from_str::<Frame<crate::snapshot::Shared>>(&json).is_err());
+        let raw: RawSnapshot<crate::snapshot::Shared> =
             serde_json::from_str(r#"{"type":"x","payload":"00"}"#).unwrap();
         assert_eq!(raw.payload(), [0]);
-        assert!(serde_json::from_str::<RawSnapshot<crate::Shared>>(
-            r#"{"type":"list-snapshots","payload":""}"#
-        )
-        .is_err());
+        assert!(
+            serde_json::from_str::<RawSnapshot<crate::snapshot::Shared>>(
+                r#"{"type":"list-snapshots","payload":""}"#
+            )
+            .is_err()
+        );
     }
 }

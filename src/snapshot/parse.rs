@@ -7,7 +7,7 @@ use crate::{
         var_bytes::{self, parse_raw},
         Sink,
     },
-    storage::Storage,
+    snapshot::storage::Storage,
     ErrorKind, Limits,
 };
 
@@ -53,7 +53,7 @@ impl<X> Cx<X> {
     }
 }
 
-/// A value that can be an entry of a [`List`](crate::List): parsed the same way in either
+/// A value that can be an entry of a [`List`](crate::snapshot::List): parsed the same way in either
 /// storage, encoded the same way.
 pub trait Element<S: Storage>: Sized {
     /// The fewest bytes one entry takes on the wire, used to reject impossible counts early.
@@ -133,7 +133,7 @@ pub fn payload<'i, X: Source<'i>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::BorrowedSource;
+    use crate::snapshot::storage::BorrowedSource;
 
     #[test]
     fn storage_strings_follow_the_lib0_rules() {

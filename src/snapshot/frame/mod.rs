@@ -16,22 +16,22 @@ pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
 pub use vectored::VectoredFrame;
 
 use crate::{
-    awareness::AwarenessMessage,
-    doc::DocMessage,
     lib0::{LenCounter, Sink},
-    parse::{fail, Cx, PResult, Source},
+    snapshot::awareness::AwarenessMessage,
+    snapshot::doc::DocMessage,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::{Borrowed, BorrowedSource, Shared, SharedSource, Storage},
     snapshot::SnapshotMessage,
-    storage::{Borrowed, BorrowedSource, Shared, SharedSource, Storage},
     Error, ErrorKind, Limits,
 };
 
 /// One frame of the protocol, with its strings and byte arrays in storage `S`.
 ///
-/// - `Frame<Borrowed<'a>>` (from [`decode`]) borrows from the input and allocates nothing.
-/// - `Frame<Shared>` (from [`decode_shared`]) holds `Bytes` handles into the input.
+/// - `Frame<Borrowed<'a>>` (from [`decode`](crate::decode)) borrows from the input and allocates nothing.
+/// - `Frame<Shared>` (from [`decode_shared`](crate::decode_shared)) holds `Bytes` handles into the input.
 ///
 /// ```
-/// use yjs_wire::{decode, DocMessage, Frame};
+/// use yjs_wire::{decode, Frame, snapshot::{DocMessage}};
 ///
 /// let frame = decode(b"YJS\x01\x03doc\x00\x02\x02\x01\xff").unwrap();
 /// assert_eq!(frame, Frame::update("doc", &[0x01, 0xff][..]));
@@ -71,7 +71,7 @@ impl<S: Storage> Frame<S> {
     /// The document name, or `None` for ping and pong.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// assert_eq!(Frame::<Borrowed>::list_snapshots("d").document(), Some("d"));
     /// assert_eq!(Frame::<Borrowed>::Ping.document(), None);
@@ -85,10 +85,10 @@ impl<S: Storage> Frame<S> {
         }
     }
 
-    /// What the frame is: the same value [`decode_header`] reports for its bytes.
+    /// What the frame is: the same value [`decode_header`](crate::decode_header) reports for its bytes.
     ///
     /// ```
-    /// use yjs_wire::{decode, decode_header, FrameKind, SnapshotKind};
+    /// use yjs_wire::{decode, decode_header, snapshot::{FrameKind, SnapshotKind}};
     ///
     /// let bytes = b"YJS\x01\x01d\x02\x0elist-snapshots";
     /// assert_eq!(decode(bytes)?.kind(), FrameKind::Snapshot(SnapshotKind::ListSnapshots));
@@ -109,7 +109,7 @@ impl<S: Storage> Frame<S> {
     /// allocating.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// // 59 4a 53 01 | 03 "doc" | 00 02 | 02 01 02
     /// let frame = Frame::<Borrowed>::update("doc", &[0x01, 0x02][..]);
@@ -125,7 +125,7 @@ impl<S: Storage> Frame<S> {
     /// Append the frame's bytes to `dst`.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// let mut out = Vec::new();
     /// Frame::<Borrowed>::Ping.encode(&mut out);
@@ -144,7 +144,7 @@ impl<S: Storage> Frame<S> {
     /// The frame's bytes in a new `Vec`, allocated once at the exact size.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// let bytes = Frame::<Borrowed>::sync_step1("d", &[0x00][..]).to_vec();
     /// assert_eq!(bytes, b"YJS\x01\x01d\x00\x00\x01\x00");
@@ -159,7 +159,7 @@ impl<S: Storage> Frame<S> {
     /// The frame's bytes as `Bytes` (one allocation, as [`to_vec`](Self::to_vec)).
     ///
     /// ```
-    /// use yjs_wire::{decode_shared, Borrowed, Frame};
+    /// use yjs_wire::{decode_shared, Frame, snapshot::{Borrowed}};
     ///
     /// let bytes = Frame::<Borrowed>::list_snapshots("d").to_bytes();
     /// assert_eq!(&bytes[..], b"YJS\x01\x01d\x02\x0elist-snapshots");
