@@ -10,7 +10,7 @@
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind, Limits};
+use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind};
 
 fuzz_target!(|data: &[u8]| {
     let borrowed = decode(data);
