@@ -330,7 +330,7 @@ fn invalid_json_for_a_line_that_is_not_utf8_is_at_its_first_bad_byte() {
 
 #[test]
 fn the_library_json_form_does_not_check_limits_so_the_inspector_does() {
-    use yjs_wire::{Frame, Shared};
+    use yjs_wire::{snapshot::Shared, Frame};
     let name = "a".repeat(1025);
     let json = format!(
         r#"{{"document":"{name}","type":"doc","payload":{{"type":"update","update":""}}}}"#

@@ -17,7 +17,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, decode_with_options, DecodeOptions, Frame, Limits, Shared};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame};
 
 const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
@@ -43,7 +43,7 @@ enum Verb {
 struct Options {
     verb: Verb,
     pretty: bool,
-    decode: DecodeOptions,
+    decode: Decoder,
     inputs: Vec<String>,
 }
 
@@ -57,7 +57,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         verb,
         pretty: false,
-        decode: DecodeOptions::STRICT,
+        decode: Decoder::STRICT,
         inputs: Vec::new(),
     };
     for arg in args {
@@ -65,7 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
             "--keep-unknown-kinds" if verb == Verb::Decode => {
-                options.decode = DecodeOptions::KEEP_UNKNOWN_KINDS;
+                options.decode = options.decode.keep_unknown_kinds(true);
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
@@ -80,10 +80,11 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &[u8], decode_options: &DecodeOptions) -> Result<Value, Value> {
+fn decode_line(hex: &[u8], decoder: &Decoder) -> Result<Value, Value> {
     let bytes = hex_to_bytes(hex)
         .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at byte {at}")))?;
-    let frame = decode_with_options(&bytes, &Limits::DEFAULT, decode_options)
+    let frame = decoder
+        .decode(&bytes)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
@@ -110,7 +111,7 @@ fn encode_line(line: &[u8]) -> Result<Value, Value> {
     let frame: Frame<Shared> =
         serde_json::from_str(text).map_err(|err| error_line("invalid-json", 0, err))?;
     let bytes = frame.to_vec();
-    decode_with_options(&bytes, &Limits::DEFAULT, &DecodeOptions::STRICT).map_err(|err| {
+    Decoder::STRICT.decode(&bytes).map_err(|err| {
         let message = format!("the frame would be rejected by a strict decoder: {err}");
         error_line(err.kind().as_str(), err.offset(), message)
     })?;
