@@ -7,7 +7,8 @@
 //!     [--bytes-per-second 1048576] [--byte-burst 16777216] [--awareness-per-second 10]
 //!     [--max-documents 100] [--max-connections 10000] [--max-connections-per-address 20]
 //!     [--queue 1024] [--queue-bytes 33554432] [--max-bad-frames 100]
-//!     [--ping-interval 30] [--peer-timeout 60] [--handshake-timeout 10] [--no-limits]
+//!     [--ping-interval 30] [--peer-timeout 60] [--handshake-timeout 10]
+//!     [--socket-send-buffer 65536] [--no-limits]
 //! ```
 //!
 //! Rules:
@@ -48,7 +49,10 @@
 //!   anything from the peer; a close (1001, `idle`) when nothing came for `--peer-timeout`;
 //! - `--max-connections` (whole process) and `--max-connections-per-address` (per remote IP):
 //!   a connection past either is closed at once, before the handshake;
-//! - `--handshake-timeout`: the WebSocket handshake must be done within that many seconds.
+//! - `--handshake-timeout`: the WebSocket handshake must be done within that many seconds;
+//! - `--socket-send-buffer`: the kernel send buffer (`SO_SNDBUF`) of every connection, so a
+//!   slow reader is caught by the queue limit instead of parking megabytes in the kernel
+//!   (0 or `--no-limits`: the system's self-tuning buffer).
 //!
 //! The first line on stdout is the bound address (`127.0.0.1:PORT`; `--port 0` picks a free
 //! port). The relay stops after `--idle-timeout` seconds without a connection or a message
@@ -72,7 +76,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::{oneshot, Notify};
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::error::{CapacityError, Error as WsError};
@@ -140,6 +144,9 @@ struct Caps {
     ping_interval: Option<Duration>,
     peer_timeout: Option<Duration>,
     handshake_timeout: Option<Duration>,
+    /// `SO_SNDBUF` of accepted sockets (set on the listener, which they inherit), so that a
+    /// slow reader fills the relay's queue instead of hiding megabytes in kernel buffers.
+    socket_send_buffer: Option<u32>,
 }
 
 /// How long bad frames are remembered for `--max-bad-frames`.
@@ -162,7 +169,8 @@ const USAGE: &str = "usage: relay [--host H] [--port P] [--idle-timeout SECS] [-
 [--max-frame-bytes N] [--frames-per-second N] [--frame-burst N] [--bytes-per-second N] \
 [--byte-burst N] [--awareness-per-second N] [--max-documents N] [--max-connections N] \
 [--max-connections-per-address N] [--queue N] [--queue-bytes N] [--max-bad-frames N] \
-[--ping-interval SECS] [--peer-timeout SECS] [--handshake-timeout SECS] [--no-limits]\n\
+[--ping-interval SECS] [--peer-timeout SECS] [--handshake-timeout SECS] \
+[--socket-send-buffer BYTES] [--no-limits]\n\
 (0 turns one limit off; --no-limits all but the frame size)";
 
 impl Options {
@@ -188,6 +196,7 @@ impl Options {
             ("--ping-interval", 30),
             ("--peer-timeout", 60),
             ("--handshake-timeout", 10),
+            ("--socket-send-buffer", 64 << 10),
         ]);
         let mut byte_burst = None;
         let mut args = std::env::args().skip(1);
@@ -246,6 +255,7 @@ impl Options {
             ping_interval: secs("--ping-interval"),
             peer_timeout: secs("--peer-timeout"),
             handshake_timeout: secs("--handshake-timeout"),
+            socket_send_buffer: on("--socket-send-buffer").and_then(|v| u32::try_from(v).ok()),
         };
         Ok(Options {
             host,
@@ -852,6 +862,25 @@ async fn serve(relay: Arc<Relay>, stream: TcpStream, id: u64, slot: Slot) {
     }
 }
 
+/// The listening socket, with the send buffer size its connections inherit.
+async fn listen(options: &Options) -> std::io::Result<TcpListener> {
+    let address = tokio::net::lookup_host((options.host.as_str(), options.port))
+        .await?
+        .next()
+        .ok_or_else(|| std::io::Error::other("no address"))?;
+    let socket = if address.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    if let Some(size) = options.caps.socket_send_buffer {
+        socket.set_send_buffer_size(size)?;
+    }
+    socket.bind(address)?;
+    socket.listen(1024)
+}
+
 /// Resolves when stdin reaches its end (read on a plain thread: a blocked read must not hold
 /// up the runtime's shutdown).
 fn stdin_closed() -> oneshot::Receiver<()> {
@@ -888,7 +917,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let listener = match TcpListener::bind((options.host.as_str(), options.port)).await {
+    let listener = match listen(&options).await {
         Ok(listener) => listener,
         Err(err) => {
             eprintln!(
