@@ -8,7 +8,7 @@
 //!     [--max-documents 100] [--max-connections 10000] [--max-connections-per-address 20]
 //!     [--queue 1024] [--queue-bytes 33554432] [--max-bad-frames 100]
 //!     [--ping-interval 30] [--peer-timeout 60] [--handshake-timeout 10]
-//!     [--socket-send-buffer 65536] [--no-limits]
+//!     [--socket-send-buffer 65536] [--count-loopback] [--no-limits]
 //! ```
 //!
 //! Rules:
@@ -47,8 +47,10 @@
 //!   at once, without a close handshake: nobody waits for it;
 //! - `--ping-interval`/`--peer-timeout`: a WebSocket ping after that many seconds without
 //!   anything from the peer; a close (1001, `idle`) when nothing came for `--peer-timeout`;
-//! - `--max-connections` (whole process) and `--max-connections-per-address` (per remote IP):
-//!   a connection past either is closed at once, before the handshake;
+//! - `--max-connections` (whole process) and `--max-connections-per-address` (per remote IP;
+//!   loopback addresses only with `--count-loopback`, since behind a reverse proxy on the same
+//!   host every peer is 127.0.0.1): a connection past either is closed at once, before the
+//!   handshake;
 //! - `--handshake-timeout`: the WebSocket handshake must be done within that many seconds;
 //! - `--socket-send-buffer`: the kernel send buffer (`SO_SNDBUF`) of every connection, so a
 //!   slow reader is caught by the queue limit instead of parking megabytes in the kernel
@@ -138,6 +140,9 @@ struct Caps {
     max_documents: Option<usize>,
     max_connections: Option<usize>,
     max_per_address: Option<usize>,
+    /// Whether loopback addresses count for `max_per_address` (not by default: behind a
+    /// reverse proxy on the same host every peer comes from loopback).
+    count_loopback: bool,
     queue_frames: Option<usize>,
     queue_bytes: Option<usize>,
     max_bad_frames: Option<usize>,
@@ -170,7 +175,7 @@ const USAGE: &str = "usage: relay [--host H] [--port P] [--idle-timeout SECS] [-
 [--byte-burst N] [--awareness-per-second N] [--max-documents N] [--max-connections N] \
 [--max-connections-per-address N] [--queue N] [--queue-bytes N] [--max-bad-frames N] \
 [--ping-interval SECS] [--peer-timeout SECS] [--handshake-timeout SECS] \
-[--socket-send-buffer BYTES] [--no-limits]\n\
+[--socket-send-buffer BYTES] [--count-loopback] [--no-limits]\n\
 (0 turns one limit off; --no-limits all but the frame size)";
 
 impl Options {
@@ -180,6 +185,7 @@ impl Options {
         let mut idle_timeout = Some(Duration::from_secs(30));
         let mut stdin_exits = true;
         let mut no_limits = false;
+        let mut count_loopback = false;
         // Every limit by its flag name, with the spec's default.
         let mut n: HashMap<&'static str, u64> = HashMap::from([
             ("--max-frame-bytes", 16 << 20),
@@ -213,6 +219,7 @@ impl Options {
                 "--byte-burst" => byte_burst = Some(number(value()?)?),
                 "--keep-stdin" => stdin_exits = false,
                 "--no-limits" => no_limits = true,
+                "--count-loopback" => count_loopback = true,
                 "-h" | "--help" => return Err(String::new()),
                 other => match n.get_mut(other) {
                     Some(slot) => *slot = number(value()?)?,
@@ -249,6 +256,7 @@ impl Options {
             max_documents: size("--max-documents"),
             max_connections: size("--max-connections"),
             max_per_address: size("--max-connections-per-address"),
+            count_loopback,
             queue_frames: size("--queue"),
             queue_bytes: size("--queue-bytes"),
             max_bad_frames: size("--max-bad-frames"),
@@ -563,14 +571,12 @@ impl Relay {
     fn admit_connection(self: &Arc<Self>, address: IpAddr) -> Option<Slot> {
         let mut connections = lock(&self.connections);
         let from_address = connections.per_address.get(&address).copied().unwrap_or(0);
-        if self
-            .caps
+        let counted = self.caps.count_loopback || !address.is_loopback();
+        let caps = &self.caps;
+        if caps
             .max_connections
             .is_some_and(|max| connections.total >= max)
-            || self
-                .caps
-                .max_per_address
-                .is_some_and(|max| from_address >= max)
+            || (counted && caps.max_per_address.is_some_and(|max| from_address >= max))
         {
             return None;
         }
@@ -720,10 +726,13 @@ async fn serve(relay: Arc<Relay>, stream: TcpStream, id: u64, slot: Slot) {
     let _slot = slot;
     let _ = stream.set_nodelay(true);
     let mut readonly = false;
-    // A small read buffer (tungstenite's default is 128 KiB, zeroed, per connection); it
-    // grows for a larger message up to the frame limit.
+    // Small buffers (tungstenite's defaults are 128 KiB each, per connection): the read
+    // buffer grows for a larger message up to the frame limit; a write buffer past 16 KiB is
+    // flushed before more is taken from the queue, so a slow reader's backlog stays in the
+    // queue, where its limits see it.
     let config = WebSocketConfig::default()
         .read_buffer_size(8 << 10)
+        .write_buffer_size(16 << 10)
         .max_message_size(Some(relay.limits.max_frame_bytes))
         .max_frame_size(Some(relay.limits.max_frame_bytes));
     let remember = |request: &Request, response: Response| {
@@ -852,11 +861,13 @@ async fn serve(relay: Arc<Relay>, stream: TcpStream, id: u64, slot: Slot) {
     };
     relay.leave(&conn);
     drop(incoming);
-    if end == End::Slow || peer.finish() == OutboxState::Dead {
-        writer.abort();
-    } else if tokio::time::timeout(CLOSE_GRACE, &mut writer)
-        .await
-        .is_err()
+    // A dropped peer gets nothing more; any other may take CLOSE_GRACE to get what was
+    // queued before its close.
+    let dropped = end == End::Slow || peer.finish() == OutboxState::Dead;
+    if dropped
+        || tokio::time::timeout(CLOSE_GRACE, &mut writer)
+            .await
+            .is_err()
     {
         writer.abort();
     }
