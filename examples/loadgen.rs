@@ -23,7 +23,9 @@
 //!   messages; truncated, padded and non-canonical frames; updates for a new document each
 //!   time (fan-out across names); server-to-client events (impersonation); one message over
 //!   `--max-frame-bytes` (default 16 MiB, the relay's); and a flood of valid updates at
-//!   1,000 per second. Each counts as closed if the relay closes it before the end.
+//!   1,000 per second. The first four send 50 frames per second (under the relay's rate
+//!   limit, so its bad-frame and document limits are what must close them). Each counts as
+//!   closed if the relay closes it before the end.
 //! - The relay's resident memory is read from `/proc/PID/status` (`--relay-pid`) every
 //!   second: `relay_peak_rss_bytes` is the largest of those samples and of `VmHWM`.
 //!
@@ -660,7 +662,7 @@ async fn slow(shared: Arc<Shared>, client: usize) -> Report {
         }
     }
     // Read what is left: the relay closed us if the stream ends within the time-out.
-    let deadline = Instant::now() + shared.options.timeout.min(Duration::from_secs(5));
+    let deadline = Instant::now() + shared.options.timeout;
     loop {
         match tokio::time::timeout_at(deadline, ws.next()).await {
             Err(_) => break,
@@ -750,21 +752,32 @@ async fn hostile(shared: Arc<Shared>, client: usize, attack: Attack) -> Report {
     };
     // 50 frames per second stays under the relay's rate limit, so the bad-frame limit is
     // what closes these; a flooder sends 1,000 per second; the oversized message goes once.
-    let period = match attack {
-        Attack::Flood => Duration::from_millis(1),
-        Attack::Oversized => Duration::from_secs(3600),
-        _ => Duration::from_millis(20),
+    let per_second = match attack {
+        Attack::Flood => 1000.0,
+        Attack::Oversized => 0.0, // once
+        _ => 50.0,
     };
     let mut rng = Rng::new(shared.options.seed ^ (client as u64).wrapping_mul(104_729));
-    let mut ticks = tokio::time::interval_at(start, period);
+    // Paced by the clock, not by the ticks: a busy load generator sends what is due in one
+    // batch (at most 200 frames) when it gets to this client.
+    let mut ticks = tokio::time::interval_at(start, Duration::from_millis(20));
     ticks.set_missed_tick_behavior(MissedTickBehavior::Delay);
     let mut n = 0u64;
     let closed = loop {
         tokio::select! {
             now = ticks.tick(), if Instant::now() < end => {
-                let frame = attack_frame(&shared, client, attack, n, &mut rng);
-                n += 1;
-                if now < end && ws.send(frame).await.is_err() {
+                let due = 1 + (now.saturating_duration_since(start).as_secs_f64() * per_second) as u64;
+                let batch = due.saturating_sub(n).min(200);
+                let mut failed = false;
+                for _ in 0..batch {
+                    let frame = attack_frame(&shared, client, attack, n, &mut rng);
+                    n += 1;
+                    if ws.feed(frame).await.is_err() {
+                        failed = true;
+                        break;
+                    }
+                }
+                if failed || (batch > 0 && ws.flush().await.is_err()) {
                     break true;
                 }
             }
@@ -922,7 +935,7 @@ async fn main() -> ExitCode {
     let _ = shared.phase.send(Phase::Done);
 
     let mut reports = Vec::with_capacity(n);
-    let join_deadline = Instant::now() + options.timeout;
+    let join_deadline = Instant::now() + options.timeout + Duration::from_secs(5);
     for task in tasks {
         let abort = task.abort_handle();
         match tokio::time::timeout_at(join_deadline, task).await {
