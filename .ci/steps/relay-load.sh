@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The relay stops by itself after 120 s without traffic, should this script be killed.
-"$examples/relay" --host 127.0.0.1 --port 0 --idle-timeout 120 --keep-stdin \
+"$examples/relay" --host 127.0.0.1 --port 0 --idle-timeout 120 --keep-stdin --count-loopback \
     >"$work/relay.out" 2>"$work/relay.err" </dev/null &
 relay_pid=$!
 for _ in $(seq 100); do
