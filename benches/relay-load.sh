@@ -2,7 +2,7 @@
 # The runs behind benches/relay.md: examples/relay.rs under examples/loadgen.rs, 1,000
 # connections over 100 documents, a fresh relay per run (so its peak RSS is that run's).
 # Loopback only; each run is bounded by `timeout`; only the relay this script started is
-# signalled, by process id. Takes about 10 minutes. Output: one block per run in
+# signalled, by process id. Takes about 15 minutes. Output: one block per run in
 # target/relay-load/runs.log (loadgen's JSON line, the relay's counters, load and CPU).
 #
 #   bash benches/relay-load.sh            # everything
@@ -64,4 +64,5 @@ run m30-both "" "${C[@]}" --seconds 30 --slow 0.1 --hostile 0.1 --rate 10
 run m30-both-nolimits "--no-limits" "${C[@]}" --seconds 30 --slow 0.1 --hostile 0.1 --rate 10
 run m120-both "" "${C[@]}" --seconds 120 --slow 0.1 --hostile 0.1 --rate 10
 run m120-hostile "" "${C[@]}" --seconds 120 --slow 0 --hostile 0.1 --rate 10
+run m120-both-nolimits "--no-limits" "${C[@]}" --seconds 120 --slow 0.1 --hostile 0.1 --rate 10
 uptime | tee -a "$log"

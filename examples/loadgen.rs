@@ -23,9 +23,10 @@
 //!   messages; truncated, padded and non-canonical frames; updates for a new document each
 //!   time (fan-out across names); server-to-client events (impersonation); one message over
 //!   `--max-frame-bytes` (default 16 MiB, the relay's); and a flood of valid updates at
-//!   1,000 per second. The first four send 50 frames per second (under the relay's rate
-//!   limit, so its bad-frame and document limits are what must close them). Each counts as
-//!   closed if the relay closes it before the end.
+//!   1,000 per second. The first four send 250 frames at once, then 50 per second (under
+//!   the relay's rate limit, so its bad-frame and document limits are what must close
+//!   them). Attacks go on until the peer is closed; it counts as closed if that happens
+//!   before the load generator is done.
 //! - The relay's resident memory is read from `/proc/PID/status` (`--relay-pid`) every
 //!   second: `relay_peak_rss_bytes` is the largest of those samples and of `VmHWM`.
 //!
@@ -740,9 +741,9 @@ async fn hostile(shared: Arc<Shared>, client: usize, attack: Attack) -> Report {
     };
     report.connected = true;
     let mut phases = shared.phase.subscribe();
-    let (start, end) = loop {
+    let start = loop {
         match *phases.borrow_and_update() {
-            Phase::Run { start, end } => break (start, end),
+            Phase::Run { start, .. } => break start,
             Phase::Setup => {}
             Phase::Drain | Phase::Done => return report,
         }
@@ -750,12 +751,14 @@ async fn hostile(shared: Arc<Shared>, client: usize, attack: Attack) -> Report {
             return report;
         }
     };
-    // 50 frames per second stays under the relay's rate limit, so the bad-frame limit is
-    // what closes these; a flooder sends 1,000 per second; the oversized message goes once.
-    let per_second = match attack {
-        Attack::Flood => 1000.0,
-        Attack::Oversized => 0.0, // once
-        _ => 50.0,
+    // 250 frames at once, then 50 per second, stays under the relay's rate limit (bursts of
+    // 500, 100/s), so the bad-frame and document limits are what must close these; a flooder
+    // sends 1,000 per second; the oversized message goes once. Attacks go on after the run
+    // until the peer is closed or the load generator is done.
+    let (head, per_second) = match attack {
+        Attack::Flood => (1, 1000.0),
+        Attack::Oversized => (1, 0.0),
+        _ => (250, 50.0),
     };
     let mut rng = Rng::new(shared.options.seed ^ (client as u64).wrapping_mul(104_729));
     // Paced by the clock, not by the ticks: a busy load generator sends what is due in one
@@ -765,9 +768,9 @@ async fn hostile(shared: Arc<Shared>, client: usize, attack: Attack) -> Report {
     let mut n = 0u64;
     let closed = loop {
         tokio::select! {
-            now = ticks.tick(), if Instant::now() < end => {
-                let due = 1 + (now.saturating_duration_since(start).as_secs_f64() * per_second) as u64;
-                let batch = due.saturating_sub(n).min(200);
+            now = ticks.tick() => {
+                let due = head + (now.saturating_duration_since(start).as_secs_f64() * per_second) as u64;
+                let batch = due.saturating_sub(n).min(250);
                 let mut failed = false;
                 for _ in 0..batch {
                     let frame = attack_frame(&shared, client, attack, n, &mut rng);
