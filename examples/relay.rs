@@ -48,7 +48,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Bytes, Message};
-use yjs_wire::{decode_header_with, decode_with, FrameKind, Limits, Permissions, PONG};
+use yjs_wire::{decode_header_with, decode_with, server::Permissions, FrameKind, Limits, PONG};
 
 /// Command-line options.
 #[derive(Debug, Clone)]

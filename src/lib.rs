@@ -52,17 +52,18 @@
 //! [`SnapshotDetails`], rich create, revert progress, search and statistics. Every kind is a
 //! [`SnapshotKind`]; its string is in [`SnapshotKind::as_str`].
 //!
-//! For servers (see `examples/relay.rs` and `spec/servers.md`):
+//! For servers, the [`server`] module (see `examples/relay.rs` and `spec/servers.md`):
 //!
-//! - [`classify`] / [`Header::access`]: the [`Access`] class of a frame (read, write,
-//!   awareness, server-to-client, control, or invalid), checked against a peer's
-//!   [`Permissions`];
-//! - [`retarget`]: the same frame for another document, as a new header plus the original
-//!   body (`Bytes` slice, no copy);
-//! - [`check_document_name`]: the document-name rules, the same the decoder applies.
-//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a [`VectoredFrame`], a small
-//!   head buffer chained with the payload `Bytes` (no copy), for `write_vectored` or a
-//!   WebSocket send.
+//! - [`server::classify`] / [`Header::access`]: the [`Access`](server::Access) class of a
+//!   frame (read, write, awareness, server-to-client, control, or invalid), checked against a
+//!   peer's [`Permissions`](server::Permissions);
+//! - [`server::retarget`]: the same frame for another document, as a new header plus the
+//!   original body (`Bytes` slice, no copy);
+//! - [`server::check_document_name`]: the document-name rules, the same the decoder applies.
+//!
+//! [`Frame::encode_vectored`] and [`server::retarget`] give a [`VectoredFrame`]: a small head
+//! buffer and a body `Bytes` that shares memory with the frame or input (no copy), a
+//! [`bytes::Buf`] for `write_vectored` or a WebSocket send.
 //!
 //! # Strictness
 //!
@@ -75,9 +76,9 @@
 //! # Security
 //!
 //! For input from untrusted peers:
-//! - **no panic**: no input makes a decoder, [`decode_header`], [`classify`] or [`retarget`]
-//!   panic, loop or overflow. The library has `#![forbid(unsafe_code)]` (`Cargo.toml`
-//!   `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
+//! - **no panic**: no input makes a decoder, [`decode_header`], [`server::classify`] or
+//!   [`server::retarget`] panic, loop or overflow. The library has `#![forbid(unsafe_code)]`
+//!   (`Cargo.toml` `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
 //!   `arithmetic_side_effects` and `cast_possible_truncation` are denied in it (this file;
 //!   checked by `cargo clippy --all-targets --all-features -- -D warnings` in `.ci/run`; tests
 //!   and the inspector binary opt out). The only documented panic is [`Frame::encode`] into a
@@ -88,8 +89,9 @@
 //!   a varUint claiming 2^40 bytes is rejected at its prefix; list entries are read lazily;
 //! - **linear time**: every decoder reads each input byte a bounded number of times, and a
 //!   varUint is at most 8 bytes;
-//! - **fail closed**: a frame whose header does not decode is [`Access::Invalid`], which no
-//!   [`Permissions`] allow; sync-step-2 is a write like update.
+//! - **fail closed**: a frame whose header does not decode is
+//!   [`Access::Invalid`](server::Access::Invalid), which no
+//!   [`Permissions`](server::Permissions) allow; sync-step-2 is a write like update.
 //!
 //! # Transports
 //!
@@ -145,13 +147,11 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-mod access;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 mod awareness;
 mod doc;
 pub mod docs;
-mod document_name;
 mod error;
 mod frame;
 #[cfg(feature = "serde")]
@@ -160,8 +160,8 @@ mod limits;
 mod list;
 mod options;
 mod parse;
-mod retarget;
 mod scratch;
+pub mod server;
 mod sink;
 mod snapshot;
 mod storage;
@@ -171,28 +171,26 @@ mod u53;
 mod utf8;
 mod var_bytes;
 mod varint;
+mod vectored;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use access::{classify, classify_with, Access, Permissions};
 pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
-pub use document_name::check_document_name;
 pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
     decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
-    FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
+    FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
 };
 pub use limits::Limits;
 pub use list::{Iter, List};
 pub use options::DecodeOptions;
-pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::{
     Checksum, ErrorCode, ErrorCodeParseError, IdList, MetaList, RawSnapshot, SnapshotDetails,
     SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
@@ -202,3 +200,4 @@ pub use storage::{Borrowed, Shared, Storage};
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub use stream_codec::{CodecError, FrameCodec};
 pub use u53::{U53RangeError, U53};
+pub use vectored::VectoredFrame;

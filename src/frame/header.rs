@@ -8,8 +8,8 @@
 
 use crate::{
     doc::DocType,
-    document_name::{self, check_document_name},
     parse::{fail, Cx, PResult, Source},
+    server::{check_document_name, document_name},
     sink::{put_var_bytes, LenCounter, Sink},
     snapshot::SnapshotKind,
     storage::{Borrowed, Storage},

@@ -30,7 +30,7 @@ use crate::{decode_header_with, DocType, FrameKind, Header, Limits, SnapshotKind
 /// [`Header::access`] and [`classify`].
 ///
 /// ```
-/// use yjs_wire::{classify, Access, Permissions};
+/// use yjs_wire::server::{classify, Access, Permissions};
 ///
 /// let update = b"YJS\x01\x03doc\x00\x02\x01\x00";
 /// assert_eq!(classify(update), Access::Write);
@@ -61,7 +61,7 @@ impl Access {
     /// Every class, in declaration order.
     ///
     /// ```
-    /// use yjs_wire::Access;
+    /// use yjs_wire::server::Access;
     ///
     /// assert_eq!(Access::ALL.len(), 6);
     /// assert_eq!(Access::ALL[5], Access::Invalid);
@@ -80,7 +80,7 @@ impl Access {
     /// same word.
     ///
     /// ```
-    /// use yjs_wire::{classify, Access};
+    /// use yjs_wire::server::{classify, Access};
     ///
     /// assert_eq!(classify(b"YJS\x01\x01d\x02\x0elist-snapshots").as_str(), "read");
     /// assert_eq!(Access::ServerToClient.to_string(), "server-to-client");
@@ -107,7 +107,7 @@ impl FrameKind {
     /// The access class of frames of this kind (never [`Access::Invalid`]).
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType, FrameKind, SnapshotKind};
+    /// use yjs_wire::{server::Access, DocType, FrameKind, SnapshotKind};
     ///
     /// assert_eq!(FrameKind::Doc(DocType::SyncStep2).access(), Access::Write);
     /// assert_eq!(FrameKind::Snapshot(SnapshotKind::ListSnapshots).access(), Access::Read);
@@ -127,7 +127,7 @@ impl DocType {
     /// update write.
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType};
+    /// use yjs_wire::{server::Access, DocType};
     ///
     /// assert_eq!(DocType::SyncStep1.access(), Access::Read);
     /// assert_eq!(DocType::SyncStep2.access(), Access::Write);
@@ -146,7 +146,7 @@ impl SnapshotKind {
     /// The access class of snapshot messages of this kind. One line per kind, no wildcard.
     ///
     /// ```
-    /// use yjs_wire::{Access, SnapshotKind};
+    /// use yjs_wire::{server::Access, SnapshotKind};
     ///
     /// assert_eq!(SnapshotKind::SnapshotRevertRequest.access(), Access::Write);
     /// assert_eq!(SnapshotKind::SnapshotCreatedEvent.access(), Access::ServerToClient);
@@ -191,7 +191,7 @@ impl Header<'_> {
     /// The access class of the frame: [`FrameKind::access`] of its kind.
     ///
     /// ```
-    /// use yjs_wire::{decode_header, Access};
+    /// use yjs_wire::{server::Access, decode_header};
     ///
     /// // 02 16 "snapshot-fetch-request": a read, whatever the payload.
     /// let header = decode_header(b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07")?;
@@ -212,7 +212,7 @@ impl Header<'_> {
 /// [`decode`](crate::decode). Classify to refuse early; decode before applying or forwarding.
 ///
 /// ```
-/// use yjs_wire::{classify, Access};
+/// use yjs_wire::server::{classify, Access};
 ///
 /// assert_eq!(classify(b"YJSping"), Access::Control);
 /// assert_eq!(classify(b"YJS\x01\x01d\x01\x00"), Access::Awareness);
@@ -226,7 +226,7 @@ pub fn classify(input: &[u8]) -> Access {
 /// [`classify`] under the given limits: a frame over `limits` is [`Access::Invalid`].
 ///
 /// ```
-/// use yjs_wire::{classify_with, Access, Limits};
+/// use yjs_wire::{server::{classify_with, Access}, Limits};
 ///
 /// let mut limits = Limits::DEFAULT;
 /// limits.max_name_bytes = 2;
@@ -243,7 +243,7 @@ pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
 /// Which [`Access`] classes a peer may send. [`Access::Invalid`] is never allowed.
 ///
 /// ```
-/// use yjs_wire::{Access, Permissions};
+/// use yjs_wire::server::{Access, Permissions};
 ///
 /// let viewer = Permissions::READ_ONLY.with_awareness(true);
 /// assert!(viewer.allows(Access::Read) && viewer.allows(Access::Awareness));
@@ -263,7 +263,7 @@ impl Permissions {
     /// A client that may edit: read, write, awareness and control; not server messages.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let update = b"YJS\x01\x01d\x00\x02\x01\x00";
     /// assert!(Permissions::CLIENT.allows(classify(update)));
@@ -279,7 +279,7 @@ impl Permissions {
     /// [`with_awareness`](Self::with_awareness) to show viewers' presence.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let step1 = b"YJS\x01\x01d\x00\x00\x01\x00"; // sync-step-1: a read
     /// let step2 = b"YJS\x01\x01d\x00\x01\x01\x00"; // sync-step-2: a write
@@ -296,7 +296,7 @@ impl Permissions {
     /// A trusted server (for a client reading from one): everything but invalid frames.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let created = b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u";
     /// assert!(Permissions::SERVER.allows(classify(created)));
@@ -312,7 +312,7 @@ impl Permissions {
     /// These permissions with awareness allowed or not.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let awareness = b"YJS\x01\x01d\x01\x01\x00";
     /// assert!(!Permissions::READ_ONLY.allows(classify(awareness)));
@@ -327,7 +327,7 @@ impl Permissions {
     /// and [`Access::Invalid`] refused, whatever `allowed` is.
     ///
     /// ```
-    /// use yjs_wire::{Access, Permissions};
+    /// use yjs_wire::server::{Access, Permissions};
     ///
     /// let mirror = Permissions::SERVER.with(Access::Write, false);
     /// assert!(mirror.allows(Access::ServerToClient) && !mirror.allows(Access::Write));
@@ -360,7 +360,7 @@ impl Permissions {
     /// [`Access::Control`] is always allowed, [`Access::Invalid`] never.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// assert!(Permissions::READ_ONLY.allows(classify(b"YJSping")));
     /// assert!(!Permissions::SERVER.allows(classify(b"YJSping!"))); // trailing byte: invalid

@@ -6,169 +6,24 @@
 //!          └─ new header (small Bytes) ┘└─ original body: Bytes::slice ─┘
 //! ```
 //!
-//! Only the header is decoded (magic, version, name, type, sub-type or kind), so the cost
+//! The result is a [`VectoredFrame`]: the new header as its head, the original body as its
+//! body. Only the header is decoded (magic, version, name, type, sub-type or kind), so the cost
 //! does not depend on the body's size. The body is not validated: a server that forwards
 //! untrusted frames decodes them first (in [`Borrowed`](crate::Borrowed) storage that
 //! allocates nothing).
 
 use alloc::vec::Vec;
-use bytes::{buf::Chain, Buf, BufMut, Bytes};
+use bytes::Bytes;
 
-use crate::{check_document_name, decode_header_with, frame::header, Error, Limits};
-
-/// A frame retargeted to another document: a new header and the original body.
-///
-/// - vectored: [`into_buf`](Self::into_buf) gives a [`Buf`] of two chunks (header, body)
-///   for `write_vectored`-style sinks, with nothing copied;
-/// - contiguous: [`to_bytes`](Self::to_bytes), [`to_vec`](Self::to_vec) or
-///   [`encode`](Self::encode) copy both parts once, into one buffer of exactly
-///   [`encoded_len`](Self::encoded_len) bytes.
-///
-/// ```
-/// use bytes::Bytes;
-/// use yjs_wire::{decode, retarget, Frame};
-///
-/// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-/// let moved = retarget(&frame, "team/doc")?;
-/// assert_eq!(moved.to_vec(), b"YJS\x01\x08team/doc\x00\x02\x02\x01\xff");
-/// assert_eq!(moved.body().as_ptr(), frame[8..].as_ptr()); // the body is not copied
-/// assert_eq!(decode(&moved.to_vec())?, Frame::update("team/doc", &[0x01, 0xff][..]));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Retargeted {
-    header: Bytes,
-    body: Bytes,
-}
-
-impl Retargeted {
-    /// The new header: `"YJS"`, the version byte and `varString(document)`.
-    ///
-    /// ```
-    /// use bytes::Bytes;
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// assert_eq!(&retarget(&frame, "d")?.header()[..], b"YJS\x01\x01d");
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn header(&self) -> &Bytes {
-        &self.header
-    }
-
-    /// The original frame from its message-type byte to its end: a slice sharing the
-    /// original's memory.
-    ///
-    /// ```
-    /// use bytes::Bytes;
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// let body = retarget(&frame, "d")?.body().clone();
-    /// assert_eq!(&body[..], b"\x00\x02\x02\x01\xff"); // type 00, update, 02 01 ff
-    /// assert_eq!(body.as_ptr(), frame[8..].as_ptr());
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn body(&self) -> &Bytes {
-        &self.body
-    }
-
-    /// The length of the retargeted frame, in bytes: header plus body.
-    ///
-    /// ```
-    /// use bytes::Bytes;
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// assert_eq!(retarget(&frame, "d")?.encoded_len(), 6 + 5);
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn encoded_len(&self) -> usize {
-        self.header.len().saturating_add(self.body.len())
-    }
-
-    /// The frame as a two-chunk [`Buf`] (header, then body), for vectored writes.
-    ///
-    /// ```
-    /// use bytes::{Buf, Bytes};
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// let mut buf = retarget(&frame, "d")?.into_buf();
-    /// assert_eq!((buf.chunk(), buf.remaining()), (&b"YJS\x01\x01d"[..], 11));
-    /// buf.advance(6);
-    /// assert_eq!(buf.chunk(), b"\x00\x02\x02\x01\xff");
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn into_buf(self) -> Chain<Bytes, Bytes> {
-        self.header.chain(self.body)
-    }
-
-    /// Append the frame's bytes to `dst`.
-    ///
-    /// ```
-    /// use bytes::{Bytes, BytesMut};
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// let mut out = BytesMut::new();
-    /// retarget(&frame, "d")?.encode(&mut out);
-    /// assert_eq!(&out[..], b"YJS\x01\x01d\x00\x02\x02\x01\xff");
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// If `dst` cannot grow by [`encoded_len`](Self::encoded_len) bytes (as
-    /// [`BufMut::put_slice`] does); `Vec<u8>` and `BytesMut` always can.
-    pub fn encode<B: BufMut>(&self, dst: &mut B) {
-        dst.put_slice(&self.header);
-        dst.put_slice(&self.body);
-    }
-
-    /// The frame's bytes in one new `Vec`, allocated once at the exact size.
-    ///
-    /// ```
-    /// use bytes::Bytes;
-    /// use yjs_wire::retarget;
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x01d\x02\x0elist-snapshots");
-    /// assert_eq!(retarget(&frame, "e")?.to_vec(), b"YJS\x01\x01e\x02\x0elist-snapshots");
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn to_vec(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.encoded_len());
-        self.encode(&mut out);
-        out
-    }
-
-    /// The frame's bytes as one contiguous `Bytes` (one copy).
-    ///
-    /// ```
-    /// use bytes::Bytes;
-    /// use yjs_wire::{decode_shared, retarget};
-    ///
-    /// let frame = Bytes::from_static(b"YJS\x01\x03doc\x00\x02\x02\x01\xff");
-    /// let moved = retarget(&frame, "d")?.to_bytes();
-    /// assert_eq!(decode_shared(&moved).unwrap().document(), Some("d"));
-    /// # Ok::<(), yjs_wire::RetargetError>(())
-    /// ```
-    pub fn to_bytes(&self) -> Bytes {
-        Bytes::from(self.to_vec())
-    }
-}
-
-impl From<Retargeted> for Chain<Bytes, Bytes> {
-    fn from(frame: Retargeted) -> Self {
-        frame.into_buf()
-    }
-}
+use crate::{
+    decode_header_with, frame::header, server::check_document_name, Error, Limits, VectoredFrame,
+};
 
 /// Why a frame could not be retargeted.
 ///
 /// ```
 /// use bytes::Bytes;
-/// use yjs_wire::{retarget, ErrorKind, RetargetError};
+/// use yjs_wire::{server::{retarget, RetargetError}, ErrorKind};
 ///
 /// let frame = Bytes::from_static(b"YJS\x01\x01d\x01\x00");
 /// let Err(RetargetError::Name(err)) = retarget(&frame, &"x".repeat(1025)) else { panic!() };
@@ -207,18 +62,19 @@ pub enum RetargetError {
 ///
 /// ```
 /// use bytes::Bytes;
-/// use yjs_wire::{retarget, RetargetError};
+/// use yjs_wire::server::{retarget, RetargetError};
 ///
 /// let frame = Bytes::from_static(b"YJS\x01\x01d\x01\x01\x2a"); // awareness for "d"
 /// assert_eq!(retarget(&frame, "doc")?.to_vec(), b"YJS\x01\x03doc\x01\x01\x2a");
 /// assert_eq!(retarget(&Bytes::from_static(b"YJSpong"), "doc"), Err(RetargetError::NoDocument));
-/// # Ok::<(), yjs_wire::RetargetError>(())
+/// # Ok::<(), yjs_wire::server::RetargetError>(())
 /// ```
-pub fn retarget(frame: &Bytes, document: &str) -> Result<Retargeted, RetargetError> {
+pub fn retarget(frame: &Bytes, document: &str) -> Result<VectoredFrame, RetargetError> {
     retarget_with(frame, document, &Limits::DEFAULT)
 }
 
-/// The frame `frame` for the document `document`, as a new header and a slice of `frame`.
+/// The frame `frame` for the document `document`, as a [`VectoredFrame`]: a new header as its
+/// head and a slice of `frame` (from the message-type byte on) as its body.
 ///
 /// Decodes the header of `frame` only and checks `document` with [`check_document_name`].
 /// The result decodes (under `limits`) exactly when `frame` does, to the same message with
@@ -233,7 +89,7 @@ pub fn retarget(frame: &Bytes, document: &str) -> Result<Retargeted, RetargetErr
 ///
 /// ```
 /// use bytes::Bytes;
-/// use yjs_wire::{retarget_with, Limits, RetargetError};
+/// use yjs_wire::{server::{retarget_with, RetargetError}, Limits};
 ///
 /// let ping = Bytes::from_static(b"YJSping");
 /// assert_eq!(retarget_with(&ping, "d", &Limits::DEFAULT), Err(RetargetError::NoDocument));
@@ -242,7 +98,7 @@ pub fn retarget_with(
     frame: &Bytes,
     document: &str,
     limits: &Limits,
-) -> Result<Retargeted, RetargetError> {
+) -> Result<VectoredFrame, RetargetError> {
     let head = decode_header_with(frame, limits).map_err(RetargetError::Frame)?;
     if head.document().is_none() {
         return Err(RetargetError::NoDocument);
@@ -255,16 +111,14 @@ pub fn retarget_with(
     if len > limits.max_frame_bytes {
         return Err(RetargetError::FrameTooLong { len });
     }
-    Ok(Retargeted {
-        header: Bytes::from(new_header),
-        body,
-    })
+    Ok(VectoredFrame::from_parts(Bytes::from(new_header), body))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{decode_shared, ErrorKind, Frame, Shared, SnapshotMeta, U53};
+    use bytes::Buf;
 
     fn meta() -> SnapshotMeta<Shared> {
         SnapshotMeta {
@@ -320,14 +174,11 @@ mod tests {
                 // Memory: the body is the original's tail, not a copy.
                 let start = bytes.len() - moved.body().len();
                 assert_eq!(moved.body().as_ptr(), bytes[start..].as_ptr());
-                assert_eq!(
-                    moved.header().len() + moved.body().len(),
-                    moved.encoded_len()
-                );
+                assert_eq!(moved.head().len() + moved.body().len(), moved.remaining());
                 // Contiguous and vectored forms hold the same bytes.
                 let contiguous = moved.to_bytes();
-                let mut buf = moved.clone().into_buf();
-                assert_eq!(buf.chunk(), &moved.header()[..]);
+                let mut buf = moved.clone();
+                assert_eq!(buf.chunk(), &moved.head()[..]);
                 let mut gathered = Vec::new();
                 while buf.has_remaining() {
                     let chunk = buf.chunk();
