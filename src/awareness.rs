@@ -8,10 +8,9 @@
 //! is carried opaquely.
 
 use crate::{
-    parse::{Cx, PResult, Source},
-    sink::{put_var_payload, Sink},
+    lib0::{put_var_payload, Sink},
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes,
 };
 
 /// An awareness update, carried as opaque bytes.
@@ -52,7 +51,7 @@ impl<S: Storage> AwarenessMessage<S> {
         cx: &Cx<X>,
         input: &'i [u8],
     ) -> PResult<'i, Self> {
-        let (rest, update) = var_bytes::payload(cx, input, "the awareness update")?;
+        let (rest, update) = parse::payload(cx, input, "the awareness update")?;
         Ok((rest, AwarenessMessage { update }))
     }
 

@@ -7,10 +7,9 @@
 //! ```
 
 use crate::{
-    parse::{Cx, PResult, Source},
-    sink::{put_var_payload, Sink},
+    lib0::{put_var_payload, Sink},
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes,
 };
 
 /// The sub-type byte of a doc message.
@@ -174,15 +173,15 @@ impl<S: Storage> DocMessage<S> {
     ) -> PResult<'i, Self> {
         Ok(match doc_type {
             DocType::SyncStep1 => {
-                let (rest, state_vector) = var_bytes::payload(cx, input, "the state vector")?;
+                let (rest, state_vector) = parse::payload(cx, input, "the state vector")?;
                 (rest, DocMessage::SyncStep1 { state_vector })
             }
             DocType::SyncStep2 => {
-                let (rest, update) = var_bytes::payload(cx, input, "the update")?;
+                let (rest, update) = parse::payload(cx, input, "the update")?;
                 (rest, DocMessage::SyncStep2 { update })
             }
             DocType::Update => {
-                let (rest, update) = var_bytes::payload(cx, input, "the update")?;
+                let (rest, update) = parse::payload(cx, input, "the update")?;
                 (rest, DocMessage::Update { update })
             }
         })

@@ -152,25 +152,19 @@ mod arbitrary;
 mod awareness;
 mod doc;
 pub mod docs;
-mod error;
 mod frame;
 #[cfg(feature = "serde")]
 mod json_form;
-mod limits;
+pub mod lib0;
 mod list;
 mod options;
 mod parse;
 mod scratch;
 pub mod server;
-mod sink;
 mod snapshot;
 mod storage;
 #[cfg(feature = "tokio")]
 mod stream_codec;
-mod u53;
-mod utf8;
-mod var_bytes;
-mod varint;
 mod vectored;
 
 /// The README's examples, compiled and run as doc tests.
@@ -182,13 +176,12 @@ pub use awareness::AwarenessMessage;
 pub use bytes;
 pub use bytestring::{self, ByteString};
 pub use doc::{DocMessage, DocType};
-pub use error::{Error, ErrorKind};
 pub use frame::{
     decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
     decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
     FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION,
 };
-pub use limits::Limits;
+pub use lib0::{Error, ErrorKind, Limits, U53RangeError, U53};
 pub use list::{Iter, List};
 pub use options::DecodeOptions;
 pub use snapshot::{
@@ -199,5 +192,4 @@ pub use storage::{Borrowed, Shared, Storage};
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub use stream_codec::{CodecError, FrameCodec};
-pub use u53::{U53RangeError, U53};
 pub use vectored::VectoredFrame;

@@ -11,10 +11,11 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     parse::{fail, Cx, Element, PResult, Source},
-    sink::Sink,
     storage::Storage,
-    varint, ErrorKind,
+    ErrorKind,
 };
 
 /// A list of entries of type `T` (snapshot metadata, ids, …) in storage `S`.
@@ -91,7 +92,7 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
         input: &'i [u8],
         element: &'static str,
     ) -> PResult<'i, Self> {
-        let (entries, count) = varint::parse(input, element)?;
+        let (entries, count) = var_uint::parse(input, element)?;
         let count = match usize::try_from(count) {
             Ok(count) if count <= cx.limits.max_list_entries => count,
             _ => return fail(ErrorKind::LimitExceeded, input, element),

@@ -1,65 +1,17 @@
-//! Private nom plumbing shared by every decoder: the fault type, the decoding context and
-//! the element trait. Nothing here is public: the API shows only [`Error`].
+//! Private plumbing shared by every decoder on top of [`lib0`](crate::lib0): the decoding
+//! context (storage and limits), the storage-aware string and byte-array parsers, and the
+//! list element trait. Nothing here is public: the API shows only [`Error`](crate::Error).
 
-use nom::error::{ErrorKind as NomErrorKind, ParseError};
+use crate::{
+    lib0::{
+        var_bytes::{self, parse_raw},
+        Sink,
+    },
+    storage::Storage,
+    DecodeOptions, ErrorKind, Limits,
+};
 
-use crate::{storage::Storage, DecodeOptions, Error, ErrorKind, Limits};
-
-/// A decoding fault inside nom: the kind, the input remaining where the rejected element
-/// starts, and the element's name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fault<'i> {
-    pub kind: ErrorKind,
-    pub at: &'i [u8],
-    pub element: &'static str,
-}
-
-impl<'i> Fault<'i> {
-    /// Turn into the public [`Error`], measuring the offset against the whole `frame`.
-    pub(crate) fn into_error(self, frame: &[u8]) -> Error {
-        Error::new(
-            self.kind,
-            frame.len().saturating_sub(self.at.len()),
-            self.element,
-        )
-    }
-}
-
-impl<'i> ParseError<&'i [u8]> for Fault<'i> {
-    fn from_error_kind(input: &'i [u8], _kind: NomErrorKind) -> Self {
-        // Our parsers check lengths before nom's `take`/`u8`, so nom only fails at an end.
-        Fault {
-            kind: ErrorKind::Truncated,
-            at: input,
-            element: "the frame",
-        }
-    }
-
-    fn append(_input: &'i [u8], _kind: NomErrorKind, other: Self) -> Self {
-        other
-    }
-}
-
-/// The result of every private parser.
-pub type PResult<'i, T> = nom::IResult<&'i [u8], T, Fault<'i>>;
-
-/// Reject the element starting at `at`.
-pub(crate) fn fail<'i, T>(kind: ErrorKind, at: &'i [u8], element: &'static str) -> PResult<'i, T> {
-    Err(nom::Err::Error(Fault { kind, at, element }))
-}
-
-/// Unwrap nom's `Err` layers into the fault.
-pub(crate) fn fault_of(err: nom::Err<Fault<'_>>) -> Fault<'_> {
-    match err {
-        nom::Err::Error(fault) | nom::Err::Failure(fault) => fault,
-        // Only streaming parsers return `Incomplete`; ours are all `complete`.
-        nom::Err::Incomplete(_) => Fault {
-            kind: ErrorKind::Truncated,
-            at: &[],
-            element: "the frame",
-        },
-    }
-}
+pub(crate) use crate::lib0::reader::{fail, PResult};
 
 /// Turns validated input slices into a storage's strings and byte arrays.
 pub trait Source<'i>: Copy {
@@ -125,5 +77,87 @@ pub trait Element<S: Storage>: Sized {
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()>;
     /// Write one entry.
     #[doc(hidden)]
-    fn write<W: crate::sink::Sink>(&self, out: &mut W);
+    fn write<W: Sink>(&self, out: &mut W);
+}
+
+/// Parse a varUint8Array of at most `max` bytes into the context's storage.
+#[inline]
+pub fn parse_bytes<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+    max: usize,
+    element: &'static str,
+) -> PResult<'i, <X::Storage as Storage>::Bytes> {
+    let (rest, raw) = parse_raw(input, max, element)?;
+    Ok((rest, cx.src.bytes(raw)))
+}
+
+/// Parse a varString of at most `max` bytes into the context's storage.
+#[inline]
+pub fn parse_text<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+    max: usize,
+    element: &'static str,
+) -> PResult<'i, <X::Storage as Storage>::Str> {
+    let (rest, raw) = parse_raw(input, max, element)?;
+    match cx.src.text(raw) {
+        Some(text) => Ok((rest, text)),
+        None => fail(ErrorKind::InvalidUtf8, input, element),
+    }
+}
+
+/// Parse a varString held to [`Limits::max_string_bytes`].
+#[inline]
+pub fn string<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+    element: &'static str,
+) -> PResult<'i, <X::Storage as Storage>::Str> {
+    parse_text(cx, input, cx.limits.max_string_bytes, element)
+}
+
+/// Check a varString held to [`Limits::max_string_bytes`] without making a string: the same
+/// faults as [`string`], in the same order.
+#[inline]
+pub fn check_string<'i>(
+    limits: &Limits,
+    input: &'i [u8],
+    element: &'static str,
+) -> PResult<'i, ()> {
+    var_bytes::check_str(input, limits.max_string_bytes, element)
+}
+
+/// Parse a varUint8Array held to [`Limits::max_payload_bytes`].
+#[inline]
+pub fn payload<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+    element: &'static str,
+) -> PResult<'i, <X::Storage as Storage>::Bytes> {
+    parse_bytes(cx, input, cx.limits.max_payload_bytes, element)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::BorrowedSource;
+
+    #[test]
+    fn storage_strings_follow_the_lib0_rules() {
+        let cx = Cx::new(BorrowedSource, &Limits::DEFAULT);
+        assert_eq!(
+            parse_text(&cx, b"\x03doc!", 10, "s"),
+            Ok((&b"!"[..], "doc"))
+        );
+        assert_eq!(
+            parse_text(&cx, b"\x02\xc0\x80", 10, "s").unwrap_err().kind,
+            ErrorKind::InvalidUtf8
+        );
+        assert_eq!(
+            parse_text(&cx, b"\x03doc", 2, "s").unwrap_err().kind,
+            ErrorKind::LimitExceeded
+        );
+        assert_eq!(payload(&cx, b"\x01\xff", "p"), Ok((&b""[..], &b"\xff"[..])));
+    }
 }

@@ -5,12 +5,12 @@
 //! calls of a few bytes each; here a varUint is one 8-byte store and a short string two
 //! overlapping fixed-size copies, and the sink sees one slice per entry.
 
-use crate::varint;
+use crate::lib0::var_uint;
 
 /// Longest string written through the scratch buffer; longer ones use the sink directly.
 pub const SHORT: usize = 64;
 /// Room for two varUints and two short varStrings (each written as whole 8-byte words).
-const CAPACITY: usize = 2 * varint::MAX_LEN + 2 * (varint::MAX_LEN + SHORT);
+const CAPACITY: usize = 2 * var_uint::MAX_LEN + 2 * (var_uint::MAX_LEN + SHORT);
 
 /// One entry's bytes, built on the stack.
 pub struct Scratch {
@@ -36,8 +36,8 @@ impl Scratch {
         let slot = self
             .buf
             .get_mut(self.len..)
-            .and_then(|rest| rest.first_chunk_mut::<{ varint::MAX_LEN }>());
-        match (varint::encode_word(value), slot) {
+            .and_then(|rest| rest.first_chunk_mut::<{ var_uint::MAX_LEN }>());
+        match (var_uint::encode_word(value), slot) {
             (Some((word, len)), Some(slot)) => {
                 *slot = word.to_le_bytes();
                 self.len = self.len.wrapping_add(len);
@@ -103,7 +103,7 @@ fn copy_both_ends<const N: usize>(dst: &mut [u8], src: &[u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::{put_var_bytes, Sink};
+    use crate::lib0::Sink;
 
     #[test]
     fn short_copies_are_exact() {
@@ -139,9 +139,9 @@ mod tests {
                 scratch.var_bytes(&text[..b]);
                 let mut direct = Vec::new();
                 direct.put_var_uint(value);
-                put_var_bytes(&mut direct, &text[..a]);
+                direct.put_var_bytes(&text[..a]);
                 direct.put_var_uint(values[values.len() - 1 - i]);
-                put_var_bytes(&mut direct, &text[..b]);
+                direct.put_var_bytes(&text[..b]);
                 match scratch.written() {
                     Some(bytes) => assert_eq!(bytes, direct, "{a} {b} {value}"),
                     None => assert!(a > SHORT || b > SHORT, "{a} {b} fits"),

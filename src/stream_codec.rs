@@ -27,8 +27,7 @@ use std::io;
 use tokio_util::codec::{Decoder, Encoder};
 
 use crate::{
-    decode_shared_with, parse::fault_of, storage::Storage, varint, Error, ErrorKind, Frame, Limits,
-    Shared,
+    decode_shared_with, lib0::var_uint, storage::Storage, Error, ErrorKind, Frame, Limits, Shared,
 };
 
 /// How much read buffer a decoder reserves ahead for an incomplete frame, at most.
@@ -260,10 +259,10 @@ impl FrameCodec {
     /// the prefix is incomplete.
     fn peek_length(&self, src: &[u8]) -> Result<Option<(usize, usize)>, CodecError> {
         const PREFIX: &str = "the frame length prefix";
-        let (rest, len) = match varint::parse(src, PREFIX) {
+        let (rest, len) = match var_uint::parse(src, PREFIX) {
             Ok(parsed) => parsed,
             Err(err) => {
-                let fault = fault_of(err);
+                let fault = err;
                 return match fault.kind {
                     ErrorKind::Truncated => Ok(None),
                     _ => Err(CodecError::LengthPrefix(fault.into_error(src))),
@@ -294,7 +293,7 @@ impl FrameCodec {
                 max,
             });
         }
-        let (prefix, prefix_len) = varint::encode_array(announced);
+        let (prefix, prefix_len) = var_uint::encode_array(announced);
         let prefix = prefix.get(..prefix_len).unwrap_or_default();
         dst.reserve(prefix.len().saturating_add(len));
         dst.put_slice(prefix);

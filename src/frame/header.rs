@@ -8,12 +8,12 @@
 
 use crate::{
     doc::DocType,
+    lib0::{var_bytes, LenCounter, Sink},
     parse::{fail, Cx, PResult, Source},
     server::{check_document_name, document_name},
-    sink::{put_var_bytes, LenCounter, Sink},
     snapshot::SnapshotKind,
     storage::{Borrowed, Storage},
-    var_bytes, ErrorKind,
+    ErrorKind,
 };
 
 /// The three magic bytes that start every frame: `"YJS"` (`59 4a 53`).
@@ -411,7 +411,7 @@ pub(crate) fn write<W: Sink>(out: &mut W, document: &str, message_type: MessageT
 pub(crate) fn write_prefix<W: Sink>(out: &mut W, document: &str) {
     out.put_slice(&MAGIC);
     out.put_u8(VERSION);
-    put_var_bytes(out, document.as_bytes());
+    out.put_var_bytes(document.as_bytes());
 }
 
 /// The number of bytes [`write_prefix`] writes.

@@ -17,8 +17,8 @@ pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
 use crate::{
     awareness::AwarenessMessage,
     doc::DocMessage,
-    parse::{fail, fault_of, Cx, PResult, Source},
-    sink::{LenCounter, Sink},
+    lib0::{LenCounter, Sink},
+    parse::{fail, Cx, PResult, Source},
     snapshot::SnapshotMessage,
     storage::{Borrowed, BorrowedSource, Shared, SharedSource, Storage},
     DecodeOptions, Error, ErrorKind, Limits,
@@ -391,9 +391,9 @@ pub fn decode_header_with_options<'a>(
 ) -> Result<Header<'a>, Error> {
     let cx = Cx::with_options(BorrowedSource, limits, options);
     check_frame_len(input, limits)?;
-    let (body, head) = header::parse(&cx, input).map_err(|e| fault_of(e).into_error(input))?;
+    let (body, head) = header::parse(&cx, input).map_err(|e| e.into_error(input))?;
     if head.document.is_none() {
-        check_end(body).map_err(|e| fault_of(e).into_error(input))?;
+        check_end(body).map_err(|e| e.into_error(input))?;
     }
     Ok(Header::from_head(head, input, body))
 }
@@ -420,7 +420,7 @@ fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::
     check_frame_len(input, &cx.limits)?;
     parse_frame(cx, input)
         .map(|(_, frame)| frame)
-        .map_err(|e| fault_of(e).into_error(input))
+        .map_err(|e| e.into_error(input))
 }
 
 /// Header, then body by kind, then nothing left.

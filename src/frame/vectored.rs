@@ -11,7 +11,7 @@ use bytes::{Bytes, BytesMut};
 
 use crate::{
     doc::DocMessage,
-    sink::{LenCounter, Sink},
+    lib0::{LenCounter, Sink},
     snapshot::SnapshotMessage,
     storage::Shared,
     Frame, VectoredFrame,

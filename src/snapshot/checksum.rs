@@ -14,13 +14,12 @@
 
 use core::fmt;
 
-use nom::bytes::complete::take;
-
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     parse::{fail, Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
     storage::Storage,
-    varint, ErrorKind,
+    ErrorKind,
 };
 
 /// A snapshot content checksum: empty (unknown) or a 32-byte SHA-256 digest. No other length
@@ -112,20 +111,19 @@ impl<S: Storage> Checksum<S> {
         input: &'i [u8],
     ) -> PResult<'i, Self> {
         const CHECKSUM: &str = "the checksum";
-        let (rest, len) = varint::parse(input, CHECKSUM)?;
+        let (rest, len) = var_uint::parse(input, CHECKSUM)?;
         let len = match usize::try_from(len) {
             Ok(len @ (0 | Self::SHA256_LEN)) => len,
             _ => return fail(ErrorKind::InvalidValue, input, CHECKSUM),
         };
-        if len > rest.len() {
+        let Some((raw, rest)) = rest.split_at_checked(len) else {
             return fail(ErrorKind::Truncated, input, CHECKSUM);
-        }
-        let (rest, raw) = take(len)(rest)?;
+        };
         Ok((rest, Checksum(cx.src.bytes(raw))))
     }
 
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
-        put_var_bytes(out, &self.0);
+        out.put_var_bytes(&self.0);
     }
 }
 
@@ -174,7 +172,7 @@ mod tests {
 
     fn kind(input: &[u8]) -> ErrorKind {
         match parse(input) {
-            Err(nom::Err::Error(fault)) => {
+            Err(fault) => {
                 assert_eq!(fault.at.len(), input.len(), "offset is the length prefix");
                 fault.kind
             }

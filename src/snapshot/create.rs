@@ -11,11 +11,12 @@
 //! `snapshot-created-event` (sent to every client) or `snapshot-error`.
 
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     list::List,
-    parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::{SnapshotMessage, Tag, TagList};
@@ -24,12 +25,12 @@ pub(super) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, name) = var_bytes::string(cx, input, "the snapshot name")?;
-    let (input, current_snapshot_name) = var_bytes::string(cx, input, "the currentSnapshotName")?;
-    let (input, description) = var_bytes::string(cx, input, "the description")?;
+    let (input, name) = parse::string(cx, input, "the snapshot name")?;
+    let (input, current_snapshot_name) = parse::string(cx, input, "the currentSnapshotName")?;
+    let (input, description) = parse::string(cx, input, "the description")?;
     let (input, tags) = List::parse(cx, input, "the tag list")?;
-    let (input, expires_at) = varint::parse_u53(input, "the expiresAt")?;
-    let (input, parent_id) = varint::parse_u53(input, "the parentId")?;
+    let (input, expires_at) = var_uint::parse_u53(input, "the expiresAt")?;
+    let (input, parent_id) = var_uint::parse_u53(input, "the parentId")?;
     let message = SnapshotMessage::SnapshotCreateRequest {
         name,
         current_snapshot_name,
@@ -48,9 +49,9 @@ pub(super) fn write<S: Storage, W: Sink>(
     expires_at: U53,
     parent_id: U53,
 ) {
-    put_var_bytes(out, name.as_bytes());
-    put_var_bytes(out, current_snapshot_name.as_bytes());
-    put_var_bytes(out, description.as_bytes());
+    out.put_var_bytes(name.as_bytes());
+    out.put_var_bytes(current_snapshot_name.as_bytes());
+    out.put_var_bytes(description.as_bytes());
     tags.write(out);
     out.put_var_uint(expires_at.get());
     out.put_var_uint(parent_id.get());

@@ -11,10 +11,11 @@
 //! show.
 
 use crate::{
-    parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    lib0::var_uint,
+    lib0::Sink,
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::SnapshotMessage;
@@ -23,8 +24,8 @@ pub(super) fn parse_event<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, snapshot_id) = varint::parse_u53(input, "the snapshot id")?;
-    let (input, deleted_by) = var_bytes::string(cx, input, "the deletedBy")?;
+    let (input, snapshot_id) = var_uint::parse_u53(input, "the snapshot id")?;
+    let (input, deleted_by) = parse::string(cx, input, "the deletedBy")?;
     let message = SnapshotMessage::SnapshotDeletedEvent {
         snapshot_id,
         deleted_by,
@@ -34,7 +35,7 @@ pub(super) fn parse_event<'i, X: Source<'i>>(
 
 pub(super) fn write_event<W: Sink>(out: &mut W, snapshot_id: U53, deleted_by: &str) {
     out.put_var_uint(snapshot_id.get());
-    put_var_bytes(out, deleted_by.as_bytes());
+    out.put_var_bytes(deleted_by.as_bytes());
 }
 
 impl<S: Storage> Frame<S> {

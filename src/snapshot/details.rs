@@ -9,11 +9,12 @@
 //! `expiresAt` 0 means the snapshot never expires; `parentId` 0 means it has no parent.
 
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     list::List,
-    parse::{Cx, Element, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    parse::{self, Cx, Element, PResult, Source},
     storage::Storage,
-    var_bytes, varint, U53,
+    U53,
 };
 use crate::{
     storage::{Borrowed, BorrowedSource},
@@ -75,12 +76,12 @@ impl<S: Storage> Element<S> for SnapshotDetails<S> {
     const NAME: &'static str = "snapshot details";
 
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
-        let (input, description) = var_bytes::string(cx, input, "the description")?;
+        let (input, description) = parse::string(cx, input, "the description")?;
         let (input, tags) = List::parse(cx, input, "the tag list")?;
-        let (input, content_length) = varint::parse_u53(input, "the contentLength")?;
+        let (input, content_length) = var_uint::parse_u53(input, "the contentLength")?;
         let (input, checksum) = Checksum::parse(cx, input)?;
-        let (input, expires_at) = varint::parse_u53(input, "the expiresAt")?;
-        let (input, parent_id) = varint::parse_u53(input, "the parentId")?;
+        let (input, expires_at) = var_uint::parse_u53(input, "the expiresAt")?;
+        let (input, parent_id) = var_uint::parse_u53(input, "the parentId")?;
         let (input, state) = SnapshotState::parse(input)?;
         let details = SnapshotDetails {
             description,
@@ -102,7 +103,7 @@ impl<S: Storage> Element<S> for SnapshotDetails<S> {
     }
 
     fn write<W: Sink>(&self, out: &mut W) {
-        put_var_bytes(out, self.description.as_bytes());
+        out.put_var_bytes(self.description.as_bytes());
         self.tags.write(out);
         out.put_var_uint(self.content_length.get());
         self.checksum.write(out);

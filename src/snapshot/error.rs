@@ -9,10 +9,11 @@
 //! request names no snapshot. `code` is an [`ErrorCode`]; unknown codes are kept.
 
 use crate::{
-    parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    lib0::var_uint,
+    lib0::Sink,
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::{ErrorCode, SnapshotKind, SnapshotMessage};
@@ -21,10 +22,10 @@ pub(super) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, request_kind) = var_bytes::string(cx, input, "the requestKind")?;
-    let (input, snapshot_id) = varint::parse_u53(input, "the snapshot id")?;
-    let (input, code) = varint::parse_u53(input, "the error code")?;
-    let (input, message) = var_bytes::string(cx, input, "the error message")?;
+    let (input, request_kind) = parse::string(cx, input, "the requestKind")?;
+    let (input, snapshot_id) = var_uint::parse_u53(input, "the snapshot id")?;
+    let (input, code) = var_uint::parse_u53(input, "the error code")?;
+    let (input, message) = parse::string(cx, input, "the error message")?;
     let message = SnapshotMessage::SnapshotError {
         request_kind,
         snapshot_id,
@@ -41,10 +42,10 @@ pub(super) fn write<W: Sink>(
     code: ErrorCode,
     message: &str,
 ) {
-    put_var_bytes(out, request_kind.as_bytes());
+    out.put_var_bytes(request_kind.as_bytes());
     out.put_var_uint(snapshot_id.get());
     out.put_var_uint(code.get().get());
-    put_var_bytes(out, message.as_bytes());
+    out.put_var_bytes(message.as_bytes());
 }
 
 impl<S: Storage> Frame<S> {

@@ -7,11 +7,12 @@
 
 use crate::Limits;
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     list::List,
     parse::{Cx, Element, PResult, Source},
-    sink::Sink,
     storage::Storage,
-    varint, U53,
+    U53,
 };
 
 /// A list of snapshot ids, decoded lazily (each id is one to eight bytes on the wire).
@@ -31,11 +32,11 @@ impl<S: Storage> Element<S> for U53 {
     const NAME: &'static str = "a snapshot id";
 
     fn parse<'i, X: Source<'i, Storage = S>>(_cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
-        varint::parse_u53(input, "a snapshot id in the list")
+        var_uint::parse_u53(input, "a snapshot id in the list")
     }
 
     fn check<'i>(_limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
-        let (rest, _) = varint::parse_u53(input, "a snapshot id in the list")?;
+        let (rest, _) = var_uint::parse_u53(input, "a snapshot id in the list")?;
         Ok((rest, ()))
     }
 

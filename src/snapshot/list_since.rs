@@ -11,9 +11,9 @@
 //! the bytes left.
 
 use crate::{
+    lib0::Sink,
     list::List,
     parse::{Cx, PResult, Source},
-    sink::Sink,
     storage::Storage,
     Frame, U53,
 };

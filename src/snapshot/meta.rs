@@ -6,11 +6,12 @@
 //! ```
 
 use crate::{
-    parse::{Cx, Element, PResult, Source},
+    lib0::var_uint,
+    lib0::Sink,
+    parse::{self, Cx, Element, PResult, Source},
     scratch::Scratch,
-    sink::{put_var_bytes, Sink},
     storage::Storage,
-    var_bytes, varint, Limits, U53,
+    Limits, U53,
 };
 
 /// A snapshot's metadata: `id`, `name`, `createdAt` (milliseconds since the Unix epoch) and
@@ -86,10 +87,10 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
 
     #[inline]
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
-        let (input, id) = varint::parse_u53(input, "the snapshot id")?;
-        let (input, name) = var_bytes::string(cx, input, "the snapshot name")?;
-        let (input, created_at) = varint::parse_u53(input, "the snapshot createdAt")?;
-        let (input, user_id) = var_bytes::string(cx, input, "the snapshot userId")?;
+        let (input, id) = var_uint::parse_u53(input, "the snapshot id")?;
+        let (input, name) = parse::string(cx, input, "the snapshot name")?;
+        let (input, created_at) = var_uint::parse_u53(input, "the snapshot createdAt")?;
+        let (input, user_id) = parse::string(cx, input, "the snapshot userId")?;
         Ok((
             input,
             SnapshotMeta {
@@ -103,10 +104,10 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
 
     #[inline]
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
-        let (input, _) = varint::parse_u53(input, "the snapshot id")?;
-        let (input, ()) = var_bytes::check_string(limits, input, "the snapshot name")?;
-        let (input, _) = varint::parse_u53(input, "the snapshot createdAt")?;
-        var_bytes::check_string(limits, input, "the snapshot userId")
+        let (input, _) = var_uint::parse_u53(input, "the snapshot id")?;
+        let (input, ()) = parse::check_string(limits, input, "the snapshot name")?;
+        let (input, _) = var_uint::parse_u53(input, "the snapshot createdAt")?;
+        parse::check_string(limits, input, "the snapshot userId")
     }
 
     #[inline]
@@ -121,24 +122,23 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
             return out.put_slice(bytes);
         }
         out.put_var_uint(self.id.get());
-        put_var_bytes(out, self.name.as_bytes());
+        out.put_var_bytes(self.name.as_bytes());
         out.put_var_uint(self.created_at.get());
-        put_var_bytes(out, self.user_id.as_bytes());
+        out.put_var_bytes(self.user_id.as_bytes());
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{parse::Fault, storage::BorrowedSource, Borrowed};
+    use crate::{lib0::reader::Fault, storage::BorrowedSource, Borrowed};
 
     fn verdict<T: PartialEq + core::fmt::Debug>(
         result: PResult<'_, T>,
     ) -> Result<usize, (crate::ErrorKind, usize, &'static str)> {
         match result {
             Ok((rest, _)) => Ok(rest.len()),
-            Err(nom::Err::Error(Fault { kind, at, element })) => Err((kind, at.len(), element)),
-            Err(other) => panic!("{other:?}"),
+            Err(Fault { kind, at, element }) => Err((kind, at.len(), element)),
         }
     }
 

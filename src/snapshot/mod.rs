@@ -54,11 +54,12 @@ pub use state::SnapshotState;
 pub use tag::{Tag, TagList};
 
 use crate::{
+    lib0::var_uint,
+    lib0::{put_var_payload, Sink},
     list::List,
-    parse::{fail, Cx, Element, PResult, Source},
-    sink::{put_var_bytes, put_var_payload, Sink},
+    parse::{self, fail, Cx, Element, PResult, Source},
     storage::Storage,
-    var_bytes, varint, ErrorKind, U53,
+    ErrorKind, U53,
 };
 
 /// A list of snapshot metadata, as in `list-snapshots-response`: `varUint(count) • count ×
@@ -378,9 +379,9 @@ impl<S: Storage> SnapshotMessage<S> {
                 (input, SnapshotMessage::ListSnapshotsResponse { snapshots })
             }
             SnapshotKind::SnapshotRequest => {
-                let (input, name) = var_bytes::string(cx, input, "the snapshot name")?;
+                let (input, name) = parse::string(cx, input, "the snapshot name")?;
                 let (input, current_snapshot_name) =
-                    var_bytes::string(cx, input, "the currentSnapshotName")?;
+                    parse::string(cx, input, "the currentSnapshotName")?;
                 let message = SnapshotMessage::SnapshotRequest {
                     name,
                     current_snapshot_name,
@@ -388,19 +389,19 @@ impl<S: Storage> SnapshotMessage<S> {
                 (input, message)
             }
             SnapshotKind::SnapshotFetchRequest => {
-                let (input, snapshot_id) = varint::parse_u53(input, ID)?;
+                let (input, snapshot_id) = var_uint::parse_u53(input, ID)?;
                 (input, SnapshotMessage::SnapshotFetchRequest { snapshot_id })
             }
             SnapshotKind::SnapshotFetchResponse => {
                 let (input, snapshot) = SnapshotMeta::parse(cx, input)?;
-                let (input, content) = var_bytes::payload(cx, input, "the snapshot content")?;
+                let (input, content) = parse::payload(cx, input, "the snapshot content")?;
                 (
                     input,
                     SnapshotMessage::SnapshotFetchResponse { snapshot, content },
                 )
             }
             SnapshotKind::SnapshotRevertRequest => {
-                let (input, snapshot_id) = varint::parse_u53(input, ID)?;
+                let (input, snapshot_id) = var_uint::parse_u53(input, ID)?;
                 (
                     input,
                     SnapshotMessage::SnapshotRevertRequest { snapshot_id },
@@ -416,7 +417,7 @@ impl<S: Storage> SnapshotMessage<S> {
             }
             SnapshotKind::SnapshotRevertedEvent => {
                 let (input, snapshot) = SnapshotMeta::parse(cx, input)?;
-                let (input, reverted_by) = var_bytes::string(cx, input, "the revertedBy")?;
+                let (input, reverted_by) = parse::string(cx, input, "the revertedBy")?;
                 (
                     input,
                     SnapshotMessage::SnapshotRevertedEvent {
@@ -431,14 +432,14 @@ impl<S: Storage> SnapshotMessage<S> {
             SnapshotKind::SnapshotRenameResponse => rename::parse_response(cx, input)?,
             SnapshotKind::SnapshotRenamedEvent => rename::parse_event(cx, input)?,
             SnapshotKind::SnapshotDeleteRequest => {
-                let (input, snapshot_id) = varint::parse_u53(input, ID)?;
+                let (input, snapshot_id) = var_uint::parse_u53(input, ID)?;
                 (
                     input,
                     SnapshotMessage::SnapshotDeleteRequest { snapshot_id },
                 )
             }
             SnapshotKind::SnapshotDeleteResponse => {
-                let (input, snapshot_id) = varint::parse_u53(input, ID)?;
+                let (input, snapshot_id) = var_uint::parse_u53(input, ID)?;
                 (
                     input,
                     SnapshotMessage::SnapshotDeleteResponse { snapshot_id },
@@ -446,7 +447,7 @@ impl<S: Storage> SnapshotMessage<S> {
             }
             SnapshotKind::SnapshotDeletedEvent => delete::parse_event(cx, input)?,
             SnapshotKind::SnapshotInfoRequest => {
-                let (input, snapshot_id) = varint::parse_u53(input, ID)?;
+                let (input, snapshot_id) = var_uint::parse_u53(input, ID)?;
                 (input, SnapshotMessage::SnapshotInfoRequest { snapshot_id })
             }
             SnapshotKind::SnapshotInfoResponse => info::parse_response(cx, input)?,
@@ -470,7 +471,7 @@ impl<S: Storage> SnapshotMessage<S> {
         if let SnapshotMessage::Unknown(raw) = self {
             return raw.write(out);
         }
-        put_var_bytes(out, self.kind().as_str().as_bytes());
+        out.put_var_bytes(self.kind().as_str().as_bytes());
         match self {
             SnapshotMessage::ListSnapshots => {}
             SnapshotMessage::ListSnapshotsResponse { snapshots } => snapshots.write(out),
@@ -478,8 +479,8 @@ impl<S: Storage> SnapshotMessage<S> {
                 name,
                 current_snapshot_name,
             } => {
-                put_var_bytes(out, name.as_bytes());
-                put_var_bytes(out, current_snapshot_name.as_bytes());
+                out.put_var_bytes(name.as_bytes());
+                out.put_var_bytes(current_snapshot_name.as_bytes());
             }
             SnapshotMessage::SnapshotFetchRequest { snapshot_id }
             | SnapshotMessage::SnapshotRevertRequest { snapshot_id }
@@ -500,7 +501,7 @@ impl<S: Storage> SnapshotMessage<S> {
                 reverted_by,
             } => {
                 snapshot.write(out);
-                put_var_bytes(out, reverted_by.as_bytes());
+                out.put_var_bytes(reverted_by.as_bytes());
             }
             SnapshotMessage::SnapshotError {
                 request_kind,

@@ -12,10 +12,11 @@
 //! enforced.
 
 use crate::{
-    parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    lib0::var_uint,
+    lib0::Sink,
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::SnapshotMessage;
@@ -24,10 +25,10 @@ pub(super) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, snapshot_id) = varint::parse_u53(input, "the snapshot id")?;
-    let (input, stage) = var_bytes::string(cx, input, "the stage")?;
-    let (input, completed) = varint::parse_u53(input, "the completed count")?;
-    let (input, total) = varint::parse_u53(input, "the total count")?;
+    let (input, snapshot_id) = var_uint::parse_u53(input, "the snapshot id")?;
+    let (input, stage) = parse::string(cx, input, "the stage")?;
+    let (input, completed) = var_uint::parse_u53(input, "the completed count")?;
+    let (input, total) = var_uint::parse_u53(input, "the total count")?;
     let message = SnapshotMessage::SnapshotRevertProgressEvent {
         snapshot_id,
         stage,
@@ -45,7 +46,7 @@ pub(super) fn write<W: Sink>(
     total: U53,
 ) {
     out.put_var_uint(snapshot_id.get());
-    put_var_bytes(out, stage.as_bytes());
+    out.put_var_bytes(stage.as_bytes());
     out.put_var_uint(completed.get());
     out.put_var_uint(total.get());
 }

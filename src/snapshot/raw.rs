@@ -12,8 +12,8 @@
 use core::fmt;
 
 use crate::{
+    lib0::Sink,
     parse::{fail, Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
     storage::Storage,
     ErrorKind,
 };
@@ -123,7 +123,7 @@ impl<S: Storage> RawSnapshot<S> {
 
     /// Write `varString(kind) • payload`.
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
-        put_var_bytes(out, self.kind.as_bytes());
+        out.put_var_bytes(self.kind.as_bytes());
         out.put_slice(&self.payload);
     }
 }

@@ -8,10 +8,11 @@
 //! ```
 
 use crate::{
-    parse::{Cx, Element, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    lib0::var_uint,
+    lib0::Sink,
+    parse::{self, Cx, Element, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::{SnapshotMessage, SnapshotMeta};
@@ -20,8 +21,8 @@ pub(super) fn parse_request<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, snapshot_id) = varint::parse_u53(input, "the snapshot id")?;
-    let (input, name) = var_bytes::string(cx, input, "the new snapshot name")?;
+    let (input, snapshot_id) = var_uint::parse_u53(input, "the snapshot id")?;
+    let (input, name) = parse::string(cx, input, "the new snapshot name")?;
     Ok((
         input,
         SnapshotMessage::SnapshotRenameRequest { snapshot_id, name },
@@ -41,7 +42,7 @@ pub(super) fn parse_event<'i, X: Source<'i>>(
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
     let (input, snapshot) = SnapshotMeta::parse(cx, input)?;
-    let (input, renamed_by) = var_bytes::string(cx, input, "the renamedBy")?;
+    let (input, renamed_by) = parse::string(cx, input, "the renamedBy")?;
     let message = SnapshotMessage::SnapshotRenamedEvent {
         snapshot,
         renamed_by,
@@ -51,7 +52,7 @@ pub(super) fn parse_event<'i, X: Source<'i>>(
 
 pub(super) fn write_request<W: Sink>(out: &mut W, snapshot_id: U53, name: &str) {
     out.put_var_uint(snapshot_id.get());
-    put_var_bytes(out, name.as_bytes());
+    out.put_var_bytes(name.as_bytes());
 }
 
 pub(super) fn write_event<S: Storage, W: Sink>(
@@ -60,7 +61,7 @@ pub(super) fn write_event<S: Storage, W: Sink>(
     renamed_by: &str,
 ) {
     snapshot.write(out);
-    put_var_bytes(out, renamed_by.as_bytes());
+    out.put_var_bytes(renamed_by.as_bytes());
 }
 
 impl<S: Storage> Frame<S> {

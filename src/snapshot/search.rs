@@ -11,11 +11,12 @@
 //! many matches; `limit` 0 lets the server choose the page size.
 
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     list::List,
-    parse::{Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    parse::{self, Cx, PResult, Source},
     storage::Storage,
-    var_bytes, varint, Frame, U53,
+    Frame, U53,
 };
 
 use super::{SnapshotMessage, Tag, TagList};
@@ -24,12 +25,12 @@ pub(super) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, SnapshotMessage<X::Storage>> {
-    let (input, query) = var_bytes::string(cx, input, "the query")?;
+    let (input, query) = parse::string(cx, input, "the query")?;
     let (input, tags) = List::parse(cx, input, "the tag list")?;
-    let (input, created_from) = varint::parse_u53(input, "the createdFrom")?;
-    let (input, created_to) = varint::parse_u53(input, "the createdTo")?;
-    let (input, offset) = varint::parse_u53(input, "the offset")?;
-    let (input, limit) = varint::parse_u53(input, "the limit")?;
+    let (input, created_from) = var_uint::parse_u53(input, "the createdFrom")?;
+    let (input, created_to) = var_uint::parse_u53(input, "the createdTo")?;
+    let (input, offset) = var_uint::parse_u53(input, "the offset")?;
+    let (input, limit) = var_uint::parse_u53(input, "the limit")?;
     let message = SnapshotMessage::SearchSnapshots {
         query,
         tags,
@@ -47,7 +48,7 @@ pub(super) fn write<S: Storage, W: Sink>(
     tags: &TagList<S>,
     numbers: [U53; 4],
 ) {
-    put_var_bytes(out, query.as_bytes());
+    out.put_var_bytes(query.as_bytes());
     tags.write(out);
     numbers.iter().for_each(|n| out.put_var_uint(n.get()));
 }

@@ -10,9 +10,10 @@
 //! new message kind rather than a new value.
 
 use crate::{
+    lib0::var_uint,
+    lib0::Sink,
     parse::{fail, PResult},
-    sink::Sink,
-    varint, ErrorKind,
+    ErrorKind,
 };
 
 /// The lifecycle state of a snapshot.
@@ -102,7 +103,7 @@ impl SnapshotState {
     /// Parse `varUint(code)`: varUint errors first, then `invalid-value` for an unknown code.
     pub(crate) fn parse(input: &[u8]) -> PResult<'_, SnapshotState> {
         const STATE: &str = "the snapshot state";
-        let (rest, code) = varint::parse(input, STATE)?;
+        let (rest, code) = var_uint::parse(input, STATE)?;
         match SnapshotState::from_code(code) {
             Some(state) => Ok((rest, state)),
             None => fail(ErrorKind::InvalidValue, input, STATE),
@@ -128,7 +129,7 @@ mod tests {
             );
         }
         for bad in [&[4u8][..], &[0x7f], &[0x80, 0x01]] {
-            let Err(nom::Err::Error(fault)) = SnapshotState::parse(bad) else {
+            let Err(fault) = SnapshotState::parse(bad) else {
                 panic!("{bad:?} accepted")
             };
             assert_eq!(
@@ -137,7 +138,7 @@ mod tests {
             );
         }
         // varUint errors come first.
-        let Err(nom::Err::Error(fault)) = SnapshotState::parse(&[0x80, 0x00]) else {
+        let Err(fault) = SnapshotState::parse(&[0x80, 0x00]) else {
             panic!()
         };
         assert_eq!(fault.kind, ErrorKind::NonCanonicalVarint);

@@ -9,15 +9,15 @@
 //!
 //! With no snapshots all four are 0. Averages are derived (`totalContentLength / count`).
 
-use crate::{parse::PResult, sink::Sink, storage::Storage, varint, Frame, U53};
+use crate::{lib0::var_uint, lib0::Sink, parse::PResult, storage::Storage, Frame, U53};
 
 use super::SnapshotMessage;
 
 pub(super) fn parse_response<S: Storage>(input: &[u8]) -> PResult<'_, SnapshotMessage<S>> {
-    let (input, count) = varint::parse_u53(input, "the snapshot count")?;
-    let (input, total_content_length) = varint::parse_u53(input, "the totalContentLength")?;
-    let (input, oldest_created_at) = varint::parse_u53(input, "the oldestCreatedAt")?;
-    let (input, newest_created_at) = varint::parse_u53(input, "the newestCreatedAt")?;
+    let (input, count) = var_uint::parse_u53(input, "the snapshot count")?;
+    let (input, total_content_length) = var_uint::parse_u53(input, "the totalContentLength")?;
+    let (input, oldest_created_at) = var_uint::parse_u53(input, "the oldestCreatedAt")?;
+    let (input, newest_created_at) = var_uint::parse_u53(input, "the newestCreatedAt")?;
     let message = SnapshotMessage::SnapshotStatsResponse {
         count,
         total_content_length,

@@ -8,11 +8,10 @@ use crate::Limits;
 use core::{fmt, ops::Deref};
 
 use crate::{
+    lib0::Sink,
     list::List,
-    parse::{Cx, Element, PResult, Source},
-    sink::{put_var_bytes, Sink},
+    parse::{self, Cx, Element, PResult, Source},
     storage::Storage,
-    var_bytes,
 };
 
 /// A list of tags, decoded lazily: iterating a decoded list re-reads the validated bytes and
@@ -118,15 +117,15 @@ impl<S: Storage> Element<S> for Tag<S> {
     const NAME: &'static str = "a tag";
 
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
-        let (rest, text) = var_bytes::string(cx, input, "a tag")?;
+        let (rest, text) = parse::string(cx, input, "a tag")?;
         Ok((rest, Tag(text)))
     }
 
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
-        var_bytes::check_string(limits, input, "a tag")
+        parse::check_string(limits, input, "a tag")
     }
 
     fn write<W: Sink>(&self, out: &mut W) {
-        put_var_bytes(out, self.0.as_bytes());
+        out.put_var_bytes(self.0.as_bytes());
     }
 }
