@@ -18,7 +18,6 @@ macro_rules! snapshot_kinds {
         /// assert_eq!(SnapshotKind::SnapshotFetchRequest.as_str(), "snapshot-fetch-request");
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
         pub enum SnapshotKind {
             $( $(#[$doc])* $variant, )*
             /// A kind string this crate does not know. Strict decoding rejects such a frame

@@ -107,7 +107,6 @@ pub type MetaList<S> = List<S, SnapshotMeta<S>>;
         )
     )
 )]
-#[non_exhaustive]
 pub enum SnapshotMessage<S: Storage> {
     /// `list-snapshots`: request every snapshot's metadata.
     #[cfg_attr(
