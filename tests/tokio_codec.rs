@@ -268,3 +268,25 @@ fn decode_needs_exactly_the_announced_bytes() {
     assert!(matches!(codec.decode(&mut buf), Err(CodecError::Frame(_))));
     assert!(buf.is_empty());
 }
+
+/// As documented on `decode`: for an incomplete frame, room for the rest of it is reserved,
+/// but at most 64 KiB ahead, however much the prefix announces.
+#[test]
+fn an_incomplete_frame_reserves_up_to_64_kib_ahead() {
+    use tokio_util::codec::Decoder;
+    let mut codec = FrameCodec::new();
+    // 2^24 bytes announced (80 80 80 08), none sent.
+    let mut buf = bytes::BytesMut::from(&b"\x80\x80\x80\x08"[..]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), None);
+    assert!(buf.capacity() >= 4 + 64 * 1024, "{}", buf.capacity());
+    assert!(buf.capacity() < 4 * 64 * 1024, "{}", buf.capacity());
+    // 100 000 bytes announced (a0 8d 06) and 10 sent: room for 64 KiB more, not all of it.
+    let mut buf = bytes::BytesMut::from(&b"\xa0\x8d\x06YJS\x01\x01d\x00\x02\x01"[..]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), None);
+    assert!(
+        buf.capacity() >= buf.len() + 64 * 1024,
+        "{}",
+        buf.capacity()
+    );
+    assert!(buf.capacity() < 3 + 100_000, "{}", buf.capacity());
+}
