@@ -40,7 +40,7 @@ fn touch<S: Storage>(frame: &Frame<S>) -> u64 {
         Frame::Doc { message, .. } => message.doc_type() as u64 ^ message.payload().len() as u64,
         Frame::Awareness { message, .. } => message.update.len() as u64,
         Frame::Snapshot { message, .. } => match message {
-            SnapshotMessage::ListSnapshots => 2,
+            SnapshotMessage::ListSnapshots {} => 2,
             SnapshotMessage::ListSnapshotsResponse { snapshots } => snapshots
                 .iter()
                 .fold(0u64, |acc, m| acc.wrapping_add(meta(&m))),

@@ -20,11 +20,11 @@ use crate::{
     SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
 };
 
-fn text(u: &mut Unstructured<'_>) -> Result<ByteString> {
+pub(crate) fn text(u: &mut Unstructured<'_>) -> Result<ByteString> {
     Ok(ByteString::from(String::arbitrary(u)?))
 }
 
-fn bytes(u: &mut Unstructured<'_>) -> Result<Bytes> {
+pub(crate) fn bytes(u: &mut Unstructured<'_>) -> Result<Bytes> {
     Ok(Bytes::from(Vec::<u8>::arbitrary(u)?))
 }
 
@@ -156,109 +156,7 @@ impl<'a> Arbitrary<'a> for AwarenessMessage<Shared> {
     }
 }
 
-impl<'a> Arbitrary<'a> for SnapshotMessage<Shared> {
-    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        type M = SnapshotMessage<Shared>;
-        Ok(match SnapshotKind::arbitrary(u)? {
-            SnapshotKind::ListSnapshots => M::ListSnapshots,
-            SnapshotKind::ListSnapshotsResponse => M::ListSnapshotsResponse {
-                snapshots: MetaList::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRequest => M::SnapshotRequest {
-                name: text(u)?,
-                current_snapshot_name: text(u)?,
-            },
-            SnapshotKind::SnapshotFetchRequest => M::SnapshotFetchRequest {
-                snapshot_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotFetchResponse => M::SnapshotFetchResponse {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-                content: bytes(u)?,
-            },
-            SnapshotKind::SnapshotRevertRequest => M::SnapshotRevertRequest {
-                snapshot_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRevertResponse => M::SnapshotRevertResponse {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotCreatedEvent => M::SnapshotCreatedEvent {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRevertedEvent => M::SnapshotRevertedEvent {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-                reverted_by: text(u)?,
-            },
-            SnapshotKind::SnapshotError => M::SnapshotError {
-                request_kind: text(u)?,
-                snapshot_id: U53::arbitrary(u)?,
-                code: ErrorCode::arbitrary(u)?,
-                message: text(u)?,
-            },
-            SnapshotKind::ListSnapshotsSince => M::ListSnapshotsSince {
-                known_ids: IdList::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRenameRequest => M::SnapshotRenameRequest {
-                snapshot_id: U53::arbitrary(u)?,
-                name: text(u)?,
-            },
-            SnapshotKind::SnapshotRenameResponse => M::SnapshotRenameResponse {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRenamedEvent => M::SnapshotRenamedEvent {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-                renamed_by: text(u)?,
-            },
-            SnapshotKind::SnapshotDeleteRequest => M::SnapshotDeleteRequest {
-                snapshot_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotDeleteResponse => M::SnapshotDeleteResponse {
-                snapshot_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotDeletedEvent => M::SnapshotDeletedEvent {
-                snapshot_id: U53::arbitrary(u)?,
-                deleted_by: text(u)?,
-            },
-            SnapshotKind::SnapshotInfoRequest => M::SnapshotInfoRequest {
-                snapshot_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotInfoResponse => M::SnapshotInfoResponse {
-                snapshot: SnapshotMeta::arbitrary(u)?,
-                details: SnapshotDetails::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotCreateRequest => M::SnapshotCreateRequest {
-                name: text(u)?,
-                current_snapshot_name: text(u)?,
-                description: text(u)?,
-                tags: TagList::arbitrary(u)?,
-                expires_at: U53::arbitrary(u)?,
-                parent_id: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotRevertProgressEvent => M::SnapshotRevertProgressEvent {
-                snapshot_id: U53::arbitrary(u)?,
-                stage: text(u)?,
-                completed: U53::arbitrary(u)?,
-                total: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SearchSnapshots => M::SearchSnapshots {
-                query: text(u)?,
-                tags: TagList::arbitrary(u)?,
-                created_from: U53::arbitrary(u)?,
-                created_to: U53::arbitrary(u)?,
-                offset: U53::arbitrary(u)?,
-                limit: U53::arbitrary(u)?,
-            },
-            SnapshotKind::SnapshotStatsRequest => M::SnapshotStatsRequest,
-            SnapshotKind::SnapshotStatsResponse => M::SnapshotStatsResponse {
-                count: U53::arbitrary(u)?,
-                total_content_length: U53::arbitrary(u)?,
-                oldest_created_at: U53::arbitrary(u)?,
-                newest_created_at: U53::arbitrary(u)?,
-            },
-            // `ALL` never lists `Unknown`: this arm only satisfies the match.
-            SnapshotKind::Unknown => M::ListSnapshots,
-        })
-    }
-}
+// `SnapshotMessage<Shared>`: generated from the kind table (`src/snapshot/kinds.rs`).
 
 impl<'a> Arbitrary<'a> for Frame<Shared> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {

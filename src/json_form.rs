@@ -108,15 +108,6 @@ pub(crate) mod hex {
     }
 }
 
-/// Read the fields of a payload that has none (`{"type": "list-snapshots"}`), rejecting any
-/// other key as every other payload does (serde alone ignores extra keys of a unit variant).
-pub(crate) fn no_fields<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct NoFields {}
-    NoFields::deserialize(deserializer).map(|NoFields {}| ())
-}
-
 impl Serialize for U53 {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u64(self.get())

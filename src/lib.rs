@@ -161,10 +161,11 @@ mod options;
 mod parse;
 mod scratch;
 pub mod server;
-mod snapshot;
+pub mod snapshot;
 mod storage;
 #[cfg(feature = "tokio")]
 mod stream_codec;
+mod to_shared;
 mod vectored;
 
 /// The README's examples, compiled and run as doc tests.

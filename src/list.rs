@@ -118,6 +118,24 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
         ))
     }
 
+    /// The same list in another storage: wire bytes through `bytes` (they stay validated),
+    /// held values through `item`.
+    pub(crate) fn map_storage<R: Storage, U>(
+        &self,
+        bytes: impl FnOnce(&[u8]) -> R::Bytes,
+        item: impl FnMut(&T) -> U,
+    ) -> List<R, U> {
+        List {
+            repr: match &self.repr {
+                Repr::Wire { count, raw } => Repr::Wire {
+                    count: *count,
+                    raw: bytes(raw),
+                },
+                Repr::Items(items) => Repr::Items(items.iter().map(item).collect()),
+            },
+        }
+    }
+
     /// Write `varUint(count) • entries`.
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
         out.put_var_uint(u64::try_from(self.len()).unwrap_or(u64::MAX));

@@ -237,7 +237,7 @@ fn touch<S: yjs_wire::Storage>(frame: &Frame<S>) -> usize {
             } => {
                 id(count) + id(total_content_length) + id(oldest_created_at) + id(newest_created_at)
             }
-            SnapshotMessage::ListSnapshots | SnapshotMessage::SnapshotStatsRequest => 0,
+            SnapshotMessage::ListSnapshots {} | SnapshotMessage::SnapshotStatsRequest {} => 0,
             _ => 0,
         },
     };

@@ -64,7 +64,7 @@ fn within(frame: &Frame<Shared>, limits: &Limits) {
         } => {
             string(message.kind().as_str());
             match message {
-                SnapshotMessage::ListSnapshots | SnapshotMessage::SnapshotStatsRequest => {}
+                SnapshotMessage::ListSnapshots {} | SnapshotMessage::SnapshotStatsRequest {} => {}
                 SnapshotMessage::ListSnapshotsResponse { snapshots } => {
                     entries(snapshots.len());
                     snapshots.iter().for_each(|m| meta(&m));

@@ -24,7 +24,7 @@
 //! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
 //! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
 
-use crate::{decode_header_with, DocType, FrameKind, Header, Limits, SnapshotKind};
+use crate::{decode_header_with, DocType, FrameKind, Header, Limits};
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
 /// [`Header::access`] and [`classify`].
@@ -138,51 +138,6 @@ impl DocType {
             // Step 2 carries an update the receiver applies: a write, whoever asked for it.
             DocType::SyncStep2 => Access::Write,
             DocType::Update => Access::Write,
-        }
-    }
-}
-
-impl SnapshotKind {
-    /// The access class of snapshot messages of this kind. One line per kind, no wildcard.
-    ///
-    /// ```
-    /// use yjs_wire::{server::Access, SnapshotKind};
-    ///
-    /// assert_eq!(SnapshotKind::SnapshotRevertRequest.access(), Access::Write);
-    /// assert_eq!(SnapshotKind::SnapshotCreatedEvent.access(), Access::ServerToClient);
-    /// assert_eq!(SnapshotKind::Unknown.access(), Access::Write);
-    /// ```
-    pub const fn access(self) -> Access {
-        match self {
-            SnapshotKind::ListSnapshots => Access::Read,
-            SnapshotKind::ListSnapshotsResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRequest => Access::Write,
-            SnapshotKind::SnapshotFetchRequest => Access::Read,
-            SnapshotKind::SnapshotFetchResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRevertRequest => Access::Write,
-            SnapshotKind::SnapshotRevertResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotCreatedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotRevertedEvent => Access::ServerToClient,
-            // Extensions (spec/snapshot-extensions.md).
-            SnapshotKind::SnapshotError => Access::ServerToClient,
-            SnapshotKind::ListSnapshotsSince => Access::Read,
-            SnapshotKind::SnapshotRenameRequest => Access::Write,
-            SnapshotKind::SnapshotRenameResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRenamedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotDeleteRequest => Access::Write,
-            SnapshotKind::SnapshotDeleteResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotDeletedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotInfoRequest => Access::Read,
-            SnapshotKind::SnapshotInfoResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotCreateRequest => Access::Write,
-            SnapshotKind::SnapshotRevertProgressEvent => Access::ServerToClient,
-            SnapshotKind::SearchSnapshots => Access::Read,
-            SnapshotKind::SnapshotStatsRequest => Access::Read,
-            SnapshotKind::SnapshotStatsResponse => Access::ServerToClient,
-            // Only from `DecodeOptions::keep_unknown_kinds`: what it does is unknown, so it
-            // gets the most restrictive class a client can hold; a read-only peer cannot pass
-            // one through. (Strict decoding never gets here: the header is `Invalid`.)
-            SnapshotKind::Unknown => Access::Write,
         }
     }
 }
@@ -380,7 +335,7 @@ impl Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode, ErrorKind, Frame, Limits, Shared, SnapshotMeta, U53};
+    use crate::{decode, ErrorKind, Frame, Limits, Shared, SnapshotKind, SnapshotMeta, U53};
 
     #[test]
     fn words_are_the_documented_ones_and_display_writes_them() {

@@ -122,6 +122,11 @@ impl<S: Storage> Checksum<S> {
         Ok((rest, Checksum(cx.src.bytes(raw))))
     }
 
+    /// The same checksum with its bytes in another storage.
+    pub(crate) fn map_bytes<T: Storage>(&self, f: impl FnOnce(&[u8]) -> T::Bytes) -> Checksum<T> {
+        Checksum(f(&self.0))
+    }
+
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
         out.put_var_bytes(&self.0);
     }

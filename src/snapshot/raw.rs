@@ -122,6 +122,18 @@ impl<S: Storage> RawSnapshot<S> {
     }
 
     /// Write `varString(kind) • payload`.
+    /// The same message with its parts in another storage.
+    pub(crate) fn map_parts<T: Storage>(
+        &self,
+        text: impl FnOnce(&str) -> T::Str,
+        bytes: impl FnOnce(&[u8]) -> T::Bytes,
+    ) -> RawSnapshot<T> {
+        RawSnapshot {
+            kind: text(&self.kind),
+            payload: bytes(&self.payload),
+        }
+    }
+
     pub(crate) fn write<W: Sink>(&self, out: &mut W) {
         out.put_var_bytes(self.kind.as_bytes());
         out.put_slice(&self.payload);

@@ -453,7 +453,7 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
         Frame::Snapshot { document, message } => Frame::Snapshot {
             document: s(document),
             message: match message {
-                SnapshotMessage::ListSnapshots => SnapshotMessage::ListSnapshots,
+                SnapshotMessage::ListSnapshots {} => SnapshotMessage::ListSnapshots {},
                 SnapshotMessage::ListSnapshotsResponse { snapshots } => {
                     SnapshotMessage::ListSnapshotsResponse {
                         snapshots: snapshots.iter().map(|x| m(&x)).collect(),
@@ -611,7 +611,9 @@ pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
                     offset: *offset,
                     limit: *limit,
                 },
-                SnapshotMessage::SnapshotStatsRequest => SnapshotMessage::SnapshotStatsRequest,
+                SnapshotMessage::SnapshotStatsRequest {} => {
+                    SnapshotMessage::SnapshotStatsRequest {}
+                }
                 SnapshotMessage::SnapshotStatsResponse {
                     count,
                     total_content_length,
@@ -663,7 +665,7 @@ pub fn required_limits(frame: &Frame<Shared>) -> Limits {
         } => {
             strings.push(ByteString::from_static(message.kind().as_str()));
             match message {
-                SnapshotMessage::ListSnapshots | SnapshotMessage::SnapshotStatsRequest => {}
+                SnapshotMessage::ListSnapshots {} | SnapshotMessage::SnapshotStatsRequest {} => {}
                 SnapshotMessage::ListSnapshotsResponse { snapshots } => {
                     entries = snapshots.len();
                     snapshots
