@@ -19,7 +19,10 @@ use std::{hint::black_box, time::Duration};
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use yjs_wire::{
-    bytes::Buf, decode, decode_header, decode_shared, Frame, SnapshotMessage, SnapshotMeta, Storage,
+    bytes::Buf,
+    decode, decode_header, decode_shared,
+    snapshot::{SnapshotMessage, SnapshotMeta, Storage},
+    Frame,
 };
 
 #[path = "corpus.rs"]

@@ -8,7 +8,12 @@
 //! `Version N`, createdAt ≈ 1.762e12 ms, 36-character UUID user ids, pseudo-random bytes
 //! for contents and updates.
 
-use yjs_wire::{bytes::Bytes, ByteString, Frame, Shared, SnapshotMeta, U53};
+use yjs_wire::{
+    bytes::Bytes,
+    bytestring::ByteString,
+    snapshot::{Shared, SnapshotMeta},
+    Frame, U53,
+};
 
 /// One corpus entry: its name, the frame built from values, and its encoded bytes.
 pub struct Item {

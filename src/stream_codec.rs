@@ -27,7 +27,7 @@ use std::io;
 use tokio_util::codec::{Decoder, Encoder};
 
 use crate::{
-    decode_shared_with, lib0::var_uint, storage::Storage, Error, ErrorKind, Frame, Limits, Shared,
+    lib0::var_uint, snapshot::storage::Storage, snapshot::Shared, Error, ErrorKind, Frame, Limits,
 };
 
 /// How much read buffer a decoder reserves ahead for an incomplete frame, at most.
@@ -36,7 +36,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// A tokio-util [`Decoder`] and [`Encoder`] of varUint-length-prefixed frames.
 ///
 /// - Decoding yields [`Frame<Shared>`], checked with the codec's [`Limits`] exactly as
-///   [`decode_shared_with`] checks it. Input that ends inside a length prefix or a frame is
+///   [`Decoder::decode_shared`](crate::Decoder::decode_shared) checks it. Input that ends inside a length prefix or a frame is
 ///   "need more bytes" (`Ok(None)`), never an error.
 /// - Encoding accepts a [`Frame`] (or `&Frame`) in any storage and writes
 ///   `varUint(len) • frame`, the bytes of lib0's `writeVarUint8Array`.
@@ -52,7 +52,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// ```
 /// use bytes::BytesMut;
 /// use tokio_util::codec::{Decoder, Encoder};
-/// use yjs_wire::{Borrowed, Frame, FrameCodec};
+/// use yjs_wire::{Frame, FrameCodec, snapshot::{Borrowed}};
 ///
 /// let mut codec = FrameCodec::new();
 /// let mut buf = BytesMut::new();
@@ -76,7 +76,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// use std::time::Duration;
 /// use tokio::net::{TcpListener, TcpStream};
 /// use tokio_util::codec::Framed;
-/// use yjs_wire::{Borrowed, Frame, FrameCodec};
+/// use yjs_wire::{Frame, FrameCodec, snapshot::{Borrowed}};
 ///
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -240,7 +240,7 @@ impl FrameCodec {
     /// ```
     /// use bytes::BytesMut;
     /// use tokio_util::codec::Encoder;
-    /// use yjs_wire::{Borrowed, CodecError, Frame, FrameCodec};
+    /// use yjs_wire::{CodecError, Frame, FrameCodec, snapshot::{Borrowed}};
     ///
     /// let mut codec = FrameCodec::new().with_max_frame_length(7);
     /// let mut out = BytesMut::new();
@@ -338,7 +338,11 @@ impl Decoder for FrameCodec {
         }
         src.advance(prefix_len);
         let bytes = src.split_to(frame_len).freeze();
-        Ok(Some(decode_shared_with(&bytes, &self.limits)?))
+        Ok(Some(
+            crate::Decoder::new()
+                .with_limits(self.limits)
+                .decode_shared(&bytes)?,
+        ))
     }
 
     /// As [`decode`](Self::decode); at the end of the stream, leftover bytes of an
@@ -388,7 +392,7 @@ impl<S: Storage> Encoder<&Frame<S>> for FrameCodec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Borrowed, U53};
+    use crate::{snapshot::Borrowed, U53};
 
     fn framed(frames: &[Frame<Borrowed<'_>>]) -> Vec<u8> {
         let mut codec = FrameCodec::new();

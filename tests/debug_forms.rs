@@ -1,7 +1,10 @@
 //! The hand-written `Debug` forms of the value types: what a log line or a failed assertion
 //! shows. (A mutation run found `Debug for Tag` replaced by an empty body survived.)
 
-use yjs_wire::{Borrowed, Checksum, ErrorCode, Shared, Tag, U53};
+use yjs_wire::{
+    snapshot::{Borrowed, Checksum, ErrorCode, Shared, Tag},
+    U53,
+};
 
 #[test]
 fn tag_debugs_as_its_text() {

@@ -13,8 +13,8 @@ use libfuzzer_sys::fuzz_target;
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
 use yjs_wire::{
-    decode_header_with, decode_shared_with, decode_with, Frame, Limits, Shared, SnapshotDetails,
-    SnapshotMessage, SnapshotMeta, TagList,
+    snapshot::{Shared, SnapshotDetails, SnapshotMessage, SnapshotMeta, TagList},
+    Decoder, Frame, Limits,
 };
 
 #[global_allocator]
@@ -190,8 +190,8 @@ fuzz_target!(|data: &[u8]| {
     limits.max_list_entries = limit(head[4], limits.max_list_entries, 1);
 
     let region = Region::new(GLOBAL);
-    let borrowed = decode_with(frame, &limits).map(|f| f.encoded_len());
-    let header = decode_header_with(frame, &limits).map(|h| h.payload_offset());
+    let borrowed = Decoder::new().with_limits(limits).decode(frame).map(|f| f.encoded_len());
+    let header = Decoder::new().with_limits(limits).decode_header(frame).map(|h| h.payload_offset());
     let stats = region.change();
     assert_eq!(
         (
@@ -209,7 +209,7 @@ fuzz_target!(|data: &[u8]| {
 
     let input = Bytes::copy_from_slice(frame);
     let region = Region::new(GLOBAL);
-    let shared = decode_shared_with(&input, &limits);
+    let shared = Decoder::new().with_limits(limits).decode_shared(&input);
     let stats = region.change();
     assert!(
         stats.allocations <= 1

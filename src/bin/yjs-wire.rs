@@ -20,7 +20,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, decode_with_options, DecodeOptions, Frame, Limits, Shared};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame, Limits};
 
 const USAGE: &str =
     "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [LIMITS] [HEX ...]
@@ -63,8 +63,7 @@ enum Verb {
 struct Options {
     verb: Verb,
     pretty: bool,
-    decode: DecodeOptions,
-    limits: Limits,
+    decode: Decoder,
     inputs: Vec<String>,
 }
 
@@ -124,8 +123,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         verb,
         pretty: false,
-        decode: DecodeOptions::STRICT,
-        limits: Limits::DEFAULT,
+        decode: Decoder::STRICT,
         inputs: Vec::new(),
     };
     while let Some(arg) = args.next() {
@@ -138,9 +136,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
                 return Err(format!("option {flag:?} is for decode"));
             }
             let value = flag_value(flag, inline, &mut args)?;
-            *field(&mut options.limits) = value
+            let mut limits = *options.decode.limits();
+            *field(&mut limits) = value
                 .parse()
                 .map_err(|_| format!("option {flag:?} takes a number, not {value:?}"))?;
+            options.decode = options.decode.with_limits(limits);
             continue;
         }
         if inline.is_some() {
@@ -150,7 +150,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
             "--keep-unknown-kinds" if verb == Verb::Decode => {
-                options.decode = DecodeOptions::KEEP_UNKNOWN_KINDS;
+                options.decode = options.decode.keep_unknown_kinds(true);
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
@@ -165,11 +165,12 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &str, limits: &Limits, decode_options: &DecodeOptions) -> Result<Value, Value> {
+fn decode_line(hex: &str, decoder: &Decoder) -> Result<Value, Value> {
     let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let bytes = hex_to_bytes(&compact)
         .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))?;
-    let frame = decode_with_options(&bytes, limits, decode_options)
+    let frame = decoder
+        .decode(&bytes)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
@@ -212,7 +213,7 @@ fn render(value: &Value, pretty: bool) -> String {
 
 fn run(options: &Options, out: &mut impl Write) -> io::Result<bool> {
     let convert = |line: &str| match options.verb {
-        Verb::Decode => decode_line(line, &options.limits, &options.decode),
+        Verb::Decode => decode_line(line, &options.decode),
         Verb::Encode => encode_line(line),
     };
     let mut all_ok = true;

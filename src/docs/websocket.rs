@@ -19,7 +19,7 @@
 //! ```
 //! use std::collections::HashMap;
 //! use bytes::Bytes;
-//! use yjs_wire::{decode_header, decode_shared, Error, Frame, FrameKind, Shared, PONG};
+//! use yjs_wire::{decode_header, decode_shared, Error, Frame, snapshot::{FrameKind, Shared, PONG}};
 //!
 //! /// What the connection task does with one binary WebSocket message.
 //! #[derive(Debug, PartialEq)]
@@ -85,12 +85,12 @@
 //!   decode is [`Access::Invalid`], never allowed. `examples/relay.rs` is a complete relay
 //!   doing all of this, and `spec/servers.md` lists the classes and recommended limits.
 //!
-//! [`Header::access`]: crate::Header::access
+//! [`Header::access`]: crate::snapshot::Header::access
 //! [`Permissions::READ_ONLY`]: crate::server::Permissions::READ_ONLY
 //! [`Access::Invalid`]: crate::server::Access::Invalid
 //! [`decode_header`]: crate::decode_header
 //! [`decode_shared`]: crate::decode_shared
-//! [`FrameKind`]: crate::FrameKind
+//! [`FrameKind`]: crate::snapshot::FrameKind
 //! [`Frame::to_bytes`]: crate::Frame::to_bytes
 //! [`Frame::encode`]: crate::Frame::encode
 //! [`Bytes`]: bytes::Bytes

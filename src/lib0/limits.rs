@@ -29,11 +29,11 @@
 /// | `max_list_entries` | 100 000 | ten times the largest snapshot history the benchmarks use |
 ///
 /// ```
-/// use yjs_wire::{decode_with, ErrorKind, Limits};
+/// use yjs_wire::{Decoder, ErrorKind, Limits};
 ///
 /// let mut limits = Limits::DEFAULT;
 /// limits.max_name_bytes = 3;
-/// let err = decode_with(b"YJS\x01\x04docs\x01\x00", &limits).unwrap_err();
+/// let err = Decoder::new().with_limits(limits).decode(b"YJS\x01\x04docs\x01\x00").unwrap_err();
 /// assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, 4));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -73,11 +73,11 @@ impl Limits {
     /// go.
     ///
     /// ```
-    /// use yjs_wire::{decode_with, Limits};
+    /// use yjs_wire::{Decoder, Limits};
     ///
     /// let long_name = [&b"YJS\x01\x80\x10"[..], &[b'n'; 2048], b"\x02\x0elist-snapshots"].concat();
     /// assert!(yjs_wire::decode(&long_name).is_err()); // a 2048-byte name is over the default 1024
-    /// assert!(decode_with(&long_name, &Limits::UNLIMITED).is_ok());
+    /// assert!(Decoder::new().with_limits(Limits::UNLIMITED).decode(&long_name).is_ok());
     /// ```
     pub const UNLIMITED: Limits = Limits {
         max_frame_bytes: usize::MAX,

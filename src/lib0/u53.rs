@@ -36,7 +36,7 @@ pub struct U53(u64);
 /// The error of converting an integer above [`U53::MAX`] (or below zero) into a [`U53`].
 ///
 /// ```
-/// use yjs_wire::{U53, U53RangeError};
+/// use yjs_wire::{U53, lib0::{U53RangeError}};
 ///
 /// assert_eq!(U53::try_from(1u64 << 53), Err(U53RangeError));
 /// assert_eq!(U53::try_from(-1i64), Err(U53RangeError));
@@ -58,7 +58,7 @@ impl U53 {
     /// `ff ff ff ff ff ff ff 0f`.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame, U53};
+    /// use yjs_wire::{Frame, U53, snapshot::{Borrowed}};
     ///
     /// let frame = Frame::<Borrowed>::snapshot_fetch_request("d", U53::MAX);
     /// assert!(frame.to_vec().ends_with(b"\xff\xff\xff\xff\xff\xff\xff\x0f"));

@@ -9,14 +9,14 @@
 //! The result is a [`VectoredFrame`]: the new header as its head, the original body as its
 //! body. Only the header is decoded (magic, version, name, type, sub-type or kind), so the cost
 //! does not depend on the body's size. The body is not validated: a server that forwards
-//! untrusted frames decodes them first (in [`Borrowed`](crate::Borrowed) storage that
+//! untrusted frames decodes them first (in [`Borrowed`](crate::snapshot::Borrowed) storage that
 //! allocates nothing).
 
 use alloc::vec::Vec;
 use bytes::Bytes;
 
 use crate::{
-    decode_header_with, frame::header, server::check_document_name, Error, Limits, VectoredFrame,
+    server::check_document_name, snapshot::frame::header, Decoder, Error, Limits, VectoredFrame,
 };
 
 /// Why a frame could not be retargeted.
@@ -99,7 +99,10 @@ pub fn retarget_with(
     document: &str,
     limits: &Limits,
 ) -> Result<VectoredFrame, RetargetError> {
-    let head = decode_header_with(frame, limits).map_err(RetargetError::Frame)?;
+    let head = Decoder::new()
+        .with_limits(*limits)
+        .decode_header(frame)
+        .map_err(RetargetError::Frame)?;
     if head.document().is_none() {
         return Err(RetargetError::NoDocument);
     }
@@ -117,7 +120,11 @@ pub fn retarget_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_shared, ErrorKind, Frame, Shared, SnapshotMeta, U53};
+    use crate::{
+        decode_shared,
+        snapshot::{Shared, SnapshotMeta},
+        ErrorKind, Frame, U53,
+    };
     use bytes::Buf;
 
     fn meta() -> SnapshotMeta<Shared> {

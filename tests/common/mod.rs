@@ -10,9 +10,13 @@ use bytes::Bytes;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use yjs_wire::{
-    AwarenessMessage, Borrowed, ByteString, Checksum, DocMessage, DocType, ErrorCode, Frame,
-    FrameKind, IdList, Limits, MetaList, RawSnapshot, Shared, SnapshotDetails, SnapshotKind,
-    SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
+    bytestring::ByteString,
+    snapshot::{
+        AwarenessMessage, Borrowed, Checksum, DocMessage, DocType, ErrorCode, FrameKind, IdList,
+        MetaList, RawSnapshot, Shared, SnapshotDetails, SnapshotKind, SnapshotMessage,
+        SnapshotMeta, SnapshotState, Tag, TagList,
+    },
+    Frame, Limits, U53,
 };
 
 /// Strings that break naive codecs: empty, NUL, BOM, 2-, 3- and 4-byte UTF-8, the last

@@ -11,13 +11,13 @@
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    list::List,
-    parse::{self, Cx, Element, PResult, Source},
-    storage::Storage,
+    snapshot::list::List,
+    snapshot::parse::{self, Cx, Element, PResult, Source},
+    snapshot::storage::Storage,
     U53,
 };
 use crate::{
-    storage::{Borrowed, BorrowedSource},
+    snapshot::storage::{Borrowed, BorrowedSource},
     Limits,
 };
 
@@ -26,7 +26,7 @@ use super::{Checksum, SnapshotState, TagList};
 /// The rich metadata of one snapshot (DETAILS), as in `snapshot-info-response`.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, Checksum, SnapshotDetails, SnapshotState, Tag, U53};
+/// use yjs_wire::{U53, snapshot::{Borrowed, Checksum, SnapshotDetails, SnapshotState, Tag}};
 ///
 /// let details = SnapshotDetails::<Borrowed> {
 ///     description: "Q1 milestones reached",
@@ -54,7 +54,7 @@ use super::{Checksum, SnapshotState, TagList};
 )]
 pub struct SnapshotDetails<S: Storage> {
     /// Free-text description (empty when none).
-    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::text"))]
     pub description: S::Str,
     /// Search and filter tags, decoded lazily.
     pub tags: TagList<S>,
@@ -97,7 +97,7 @@ impl<S: Storage> Element<S> for SnapshotDetails<S> {
 
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
         // Not a list entry in any message; checking by parsing into borrowed storage is exact.
-        let cx = Cx::new(BorrowedSource, limits);
+        let cx = Cx::new(BorrowedSource, limits, false);
         let (rest, _) = SnapshotDetails::<Borrowed<'i>>::parse(&cx, input)?;
         Ok((rest, ()))
     }

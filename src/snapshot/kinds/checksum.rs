@@ -17,8 +17,8 @@ use core::fmt;
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
     ErrorKind,
 };
 
@@ -26,7 +26,7 @@ use crate::{
 /// can be built or decoded.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, Checksum};
+/// use yjs_wire::{snapshot::{Borrowed, Checksum}};
 ///
 /// let digest = [0xab; 32];
 /// let sum = Checksum::<Borrowed>::new(&digest[..]).unwrap();
@@ -41,7 +41,7 @@ impl<S: Storage> Checksum<S> {
     /// The length of a known checksum: a SHA-256 digest.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// assert_eq!(Checksum::<Borrowed>::SHA256_LEN, 32);
     /// ```
@@ -50,7 +50,7 @@ impl<S: Storage> Checksum<S> {
     /// A checksum from its bytes: `None` unless there are 0 or 32 of them.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// assert!(Checksum::<Borrowed>::new(&[0x5a; 32][..]).is_some());
     /// assert!(Checksum::<Borrowed>::new(&[0x5a; 31][..]).is_none());
@@ -63,7 +63,7 @@ impl<S: Storage> Checksum<S> {
     /// Whether the server does not know the checksum (0 bytes; on the wire `00`).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// assert!(Checksum::<Borrowed>::new(&b""[..]).unwrap().is_unknown());
     /// ```
@@ -74,7 +74,7 @@ impl<S: Storage> Checksum<S> {
     /// The digest, or `None` when unknown.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// assert_eq!(Checksum::<Borrowed>::new(&[7; 32][..]).unwrap().sha256(), Some(&[7; 32]));
     /// ```
@@ -85,7 +85,7 @@ impl<S: Storage> Checksum<S> {
     /// The bytes after the length prefix on the wire (0 or 32).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// assert_eq!(Checksum::<Borrowed>::new(&[1; 32][..]).unwrap().as_bytes(), &[1; 32]);
     /// ```
@@ -96,7 +96,7 @@ impl<S: Storage> Checksum<S> {
     /// The bytes in their storage (`&[u8]` or `Bytes`).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Checksum};
+    /// use yjs_wire::{snapshot::{Borrowed, Checksum}};
     ///
     /// let sum = Checksum::<Borrowed>::new(&b""[..]).unwrap();
     /// assert_eq!(sum.into_inner(), b"");
@@ -146,7 +146,7 @@ impl<S: Storage> fmt::Debug for Checksum<S> {
 #[cfg(feature = "serde")]
 impl<S: Storage> serde::Serialize for Checksum<S> {
     fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
-        crate::json_form::hex::serialize(&self.0, serializer)
+        crate::snapshot::json_form::hex::serialize(&self.0, serializer)
     }
 }
 
@@ -156,7 +156,8 @@ where
     S::Bytes: From<alloc::vec::Vec<u8>>,
 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let bytes: alloc::vec::Vec<u8> = crate::json_form::hex::deserialize(deserializer)?;
+        let bytes: alloc::vec::Vec<u8> =
+            crate::snapshot::json_form::hex::deserialize(deserializer)?;
         let len = bytes.len();
         Checksum::new(bytes).ok_or_else(|| {
             serde::de::Error::custom(format_args!(
@@ -169,10 +170,10 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{storage::BorrowedSource, Borrowed, Limits};
+    use crate::{snapshot::storage::BorrowedSource, snapshot::Borrowed, Limits};
 
     fn parse(input: &[u8]) -> PResult<'_, Checksum<Borrowed<'_>>> {
-        Checksum::parse(&Cx::new(BorrowedSource, &Limits::DEFAULT), input)
+        Checksum::parse(&Cx::new(BorrowedSource, &Limits::DEFAULT, false), input)
     }
 
     fn kind(input: &[u8]) -> ErrorKind {

@@ -8,9 +8,9 @@
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    parse::{self, Cx, Element, PResult, Source},
-    scratch::Scratch,
-    storage::Storage,
+    snapshot::parse::{self, Cx, Element, PResult, Source},
+    snapshot::scratch::Scratch,
+    snapshot::storage::Storage,
     Limits, U53,
 };
 
@@ -23,7 +23,7 @@ use crate::{
 /// ```
 ///
 /// ```
-/// use yjs_wire::{decode, Frame, SnapshotMessage, U53};
+/// use yjs_wire::{decode, Frame, U53, snapshot::{SnapshotMessage}};
 ///
 /// let bytes = b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u";
 /// let Frame::Snapshot { message: SnapshotMessage::SnapshotCreatedEvent { snapshot }, .. } =
@@ -48,12 +48,12 @@ pub struct SnapshotMeta<S: Storage> {
     /// Unique, increasing id of the snapshot within its document.
     pub id: U53,
     /// Human-readable name.
-    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::text"))]
     pub name: S::Str,
     /// Creation time, milliseconds since the Unix epoch.
     pub created_at: U53,
     /// Id of the user who created the snapshot.
-    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::text"))]
     pub user_id: S::Str,
 }
 
@@ -61,7 +61,7 @@ impl<S: Storage> SnapshotMeta<S> {
     /// Metadata from its four fields.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, SnapshotMeta, U53};
+    /// use yjs_wire::{U53, snapshot::{Borrowed, SnapshotMeta}};
     ///
     /// let meta = SnapshotMeta::<Borrowed>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
     /// assert_eq!(meta.name, "v1");
@@ -131,7 +131,7 @@ impl<S: Storage> Element<S> for SnapshotMeta<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{lib0::reader::Fault, storage::BorrowedSource, Borrowed};
+    use crate::{lib0::reader::Fault, snapshot::storage::BorrowedSource, snapshot::Borrowed};
 
     fn verdict<T: PartialEq + core::fmt::Debug>(
         result: PResult<'_, T>,
@@ -158,7 +158,7 @@ mod tests {
         let mut tight = Limits::DEFAULT;
         tight.max_string_bytes = 11;
         for limits in [Limits::DEFAULT, tight] {
-            let cx = Cx::new(BorrowedSource, &limits);
+            let cx = Cx::new(BorrowedSource, &limits, false);
             let agree = |input: &[u8]| {
                 let parsed = verdict(SnapshotMeta::<Borrowed>::parse(&cx, input));
                 assert_eq!(

@@ -7,19 +7,19 @@
 //! ```
 
 use crate::{
-    doc::DocType,
     lib0::{var_bytes, LenCounter, Sink},
-    parse::{fail, Cx, PResult, Source},
     server::{check_document_name, document_name},
+    snapshot::doc::DocType,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::{Borrowed, Storage},
     snapshot::SnapshotKind,
-    storage::{Borrowed, Storage},
     ErrorKind,
 };
 
 /// The three magic bytes that start every frame: `"YJS"` (`59 4a 53`).
 ///
 /// ```
-/// use yjs_wire::{decode, ErrorKind, MAGIC};
+/// use yjs_wire::{decode, ErrorKind, snapshot::{MAGIC}};
 ///
 /// assert_eq!(MAGIC, [0x59, 0x4a, 0x53]);
 /// assert_eq!(decode(b"YJZ\x01").unwrap_err().kind(), ErrorKind::BadMagic);
@@ -28,7 +28,7 @@ pub const MAGIC: [u8; 3] = *b"YJS";
 /// The protocol version this crate speaks: the byte after [`MAGIC`] in every message frame.
 ///
 /// ```
-/// use yjs_wire::{decode, ErrorKind, VERSION};
+/// use yjs_wire::{decode, ErrorKind, snapshot::{VERSION}};
 ///
 /// assert_eq!(VERSION, 0x01);
 /// assert_eq!(decode(b"YJS\x02").unwrap_err().kind(), ErrorKind::UnsupportedVersion);
@@ -37,7 +37,7 @@ pub const VERSION: u8 = 0x01;
 /// The whole ping frame, `"YJSping"`: exactly these seven bytes, nothing after.
 ///
 /// ```
-/// use yjs_wire::{decode, Borrowed, Frame, PING};
+/// use yjs_wire::{decode, Frame, snapshot::{Borrowed, PING}};
 ///
 /// assert_eq!(PING, *b"\x59\x4a\x53\x70\x69\x6e\x67");
 /// assert_eq!(decode(&PING), Ok(Frame::<Borrowed>::Ping));
@@ -46,7 +46,7 @@ pub const PING: [u8; 7] = *b"YJSping";
 /// The whole pong frame, `"YJSpong"`: exactly these seven bytes, nothing after.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, Frame, PONG};
+/// use yjs_wire::{Frame, snapshot::{Borrowed, PONG}};
 ///
 /// assert_eq!(Frame::<Borrowed>::Pong.to_vec(), PONG);
 /// ```
@@ -60,7 +60,7 @@ pub const PONG: [u8; 7] = *b"YJSpong";
 /// ```
 ///
 /// ```
-/// use yjs_wire::{decode_header, MessageType};
+/// use yjs_wire::{decode_header, snapshot::{MessageType}};
 ///
 /// let header = decode_header(b"YJS\x01\x03doc\x01\x03\x01\x02\x03")?;
 /// assert_eq!(header.kind().message_type(), Some(MessageType::Awareness));
@@ -68,11 +68,11 @@ pub const PONG: [u8; 7] = *b"YJSpong";
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MessageType {
-    /// `0x00`: Y.js document sync ([`DocMessage`](crate::DocMessage)).
+    /// `0x00`: Y.js document sync ([`DocMessage`](crate::snapshot::DocMessage)).
     Doc = 0,
-    /// `0x01`: awareness ([`AwarenessMessage`](crate::AwarenessMessage)).
+    /// `0x01`: awareness ([`AwarenessMessage`](crate::snapshot::AwarenessMessage)).
     Awareness = 1,
-    /// `0x02`: snapshot ([`SnapshotMessage`](crate::SnapshotMessage)).
+    /// `0x02`: snapshot ([`SnapshotMessage`](crate::snapshot::SnapshotMessage)).
     Snapshot = 2,
 }
 
@@ -80,7 +80,7 @@ impl MessageType {
     /// The message type of a byte, or `None` for an unknown byte.
     ///
     /// ```
-    /// use yjs_wire::MessageType;
+    /// use yjs_wire::snapshot::MessageType;
     ///
     /// assert_eq!(MessageType::from_byte(0x02), Some(MessageType::Snapshot));
     /// assert_eq!(MessageType::from_byte(0x03), None);
@@ -97,7 +97,7 @@ impl MessageType {
     /// The byte on the wire.
     ///
     /// ```
-    /// assert_eq!(yjs_wire::MessageType::Doc.as_byte(), 0x00);
+    /// assert_eq!(yjs_wire::snapshot::MessageType::Doc.as_byte(), 0x00);
     /// ```
     pub const fn as_byte(self) -> u8 {
         self as u8
@@ -106,7 +106,7 @@ impl MessageType {
     /// The name used in the JSON form (`doc`, `awareness`, `snapshot`).
     ///
     /// ```
-    /// assert_eq!(yjs_wire::MessageType::Awareness.as_str(), "awareness");
+    /// assert_eq!(yjs_wire::snapshot::MessageType::Awareness.as_str(), "awareness");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -136,7 +136,7 @@ impl FrameKind {
     /// The message type, or `None` for ping and pong.
     ///
     /// ```
-    /// use yjs_wire::{DocType, FrameKind, MessageType};
+    /// use yjs_wire::{snapshot::{DocType, FrameKind, MessageType}};
     ///
     /// assert_eq!(FrameKind::Doc(DocType::Update).message_type(), Some(MessageType::Doc));
     /// assert_eq!(FrameKind::Ping.message_type(), None);
@@ -162,7 +162,7 @@ impl FrameKind {
 /// ```
 ///
 /// ```
-/// use yjs_wire::{decode_header, DocType, FrameKind};
+/// use yjs_wire::{decode_header, snapshot::{DocType, FrameKind}};
 ///
 /// let header = decode_header(b"YJS\x01\x03doc\x00\x02\x02\x01\xff")?;
 /// assert_eq!((header.document(), header.kind()), (Some("doc"), FrameKind::Doc(DocType::Update)));
@@ -194,7 +194,7 @@ impl<'a> Header<'a> {
     /// What the frame is: message type and doc sub-type or snapshot kind.
     ///
     /// ```
-    /// use yjs_wire::{decode_header, FrameKind, SnapshotKind};
+    /// use yjs_wire::{decode_header, snapshot::{FrameKind, SnapshotKind}};
     ///
     /// let header = decode_header(b"YJS\x01\x01d\x02\x0elist-snapshots")?;
     /// assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::ListSnapshots));
@@ -424,7 +424,7 @@ pub(crate) fn prefix_len(document: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_header, DocType};
+    use crate::{decode_header, snapshot::DocType};
 
     #[test]
     fn message_types_have_their_byte_and_name() {

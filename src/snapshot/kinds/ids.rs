@@ -9,16 +9,16 @@ use crate::Limits;
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    list::List,
-    parse::{Cx, Element, PResult, Source},
-    storage::Storage,
+    snapshot::list::List,
+    snapshot::parse::{Cx, Element, PResult, Source},
+    snapshot::storage::Storage,
     U53,
 };
 
 /// A list of snapshot ids, decoded lazily (each id is one to eight bytes on the wire).
 ///
 /// ```
-/// use yjs_wire::{decode, Frame, SnapshotMessage, U53};
+/// use yjs_wire::{decode, Frame, U53, snapshot::{SnapshotMessage}};
 ///
 /// let bytes = b"YJS\x01\x01d\x02\x14list-snapshots-since\x02\x03\xc8\x01";
 /// let Ok(Frame::Snapshot { message: SnapshotMessage::ListSnapshotsSince { known_ids }, .. }) =

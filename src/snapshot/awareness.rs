@@ -9,8 +9,8 @@
 
 use crate::{
     lib0::{put_var_payload, Sink},
-    parse::{self, Cx, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{self, Cx, PResult, Source},
+    snapshot::storage::Storage,
 };
 
 /// An awareness update, carried as opaque bytes.
@@ -32,7 +32,7 @@ use crate::{
     serde(
         tag = "type",
         rename = "awareness-update",
-        from = "crate::json_form::AwarenessForm<S>",
+        from = "crate::snapshot::json_form::AwarenessForm<S>",
         bound(
             serialize = "",
             deserialize = "S::Str: From<alloc::string::String>, S::Bytes: From<alloc::vec::Vec<u8>>"
@@ -41,7 +41,7 @@ use crate::{
 )]
 pub struct AwarenessMessage<S: Storage> {
     /// The encoded awareness update (y-protocols `encodeAwarenessUpdate`).
-    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+    #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::hex"))]
     pub update: S::Bytes,
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Strict decoding rejects unknown kinds (`unknown-snapshot-kind`). A relay that forwards
 //! frames it does not need to understand can opt in with
-//! [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions): the kind string and every
+//! [`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds): the kind string and every
 //! byte after it are then kept, and encoding writes them back unchanged.
 //!
 //! ```text
@@ -13,8 +13,8 @@ use core::fmt;
 
 use crate::{
     lib0::Sink,
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
     ErrorKind,
 };
 
@@ -27,7 +27,7 @@ use super::SnapshotKind;
 /// string, up to the end of the frame.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, RawSnapshot};
+/// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
 ///
 /// let raw = RawSnapshot::<Borrowed>::new("snapshot-lock-request", &[0x07][..]).unwrap();
 /// assert_eq!((raw.kind(), raw.payload()), ("snapshot-lock-request", &[0x07][..]));
@@ -44,7 +44,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// instead).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame, RawSnapshot, SnapshotMessage};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed, RawSnapshot, SnapshotMessage}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("x-lock", &[0x07][..]).unwrap();
     /// let frame = Frame::Snapshot { document: "d", message: SnapshotMessage::Unknown(raw) };
@@ -64,12 +64,11 @@ impl<S: Storage> RawSnapshot<S> {
     /// The kind string, exactly as on the wire.
     ///
     /// ```
-    /// use yjs_wire::{decode_with_options, DecodeOptions, Frame, Limits, SnapshotMessage};
+    /// use yjs_wire::{snapshot::SnapshotMessage, Decoder, Frame};
     ///
     /// // 15 "snapshot-lock-request" (a kind this crate does not know) • 07
     /// let bytes = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
-    /// let options = DecodeOptions::KEEP_UNKNOWN_KINDS;
-    /// let frame = decode_with_options(bytes, &Limits::DEFAULT, &options)?;
+    /// let frame = Decoder::new().keep_unknown_kinds(true).decode(bytes)?;
     /// let Frame::Snapshot { message: SnapshotMessage::Unknown(raw), .. } = &frame else { unreachable!() };
     /// assert_eq!((raw.kind(), raw.payload()), ("snapshot-lock-request", &b"\x07"[..]));
     /// assert_eq!(frame.to_vec(), bytes);
@@ -82,7 +81,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// The payload bytes after the kind string, up to the end of the frame.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, RawSnapshot};
+    /// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("snapshot-lock-request", &[0x07, 0x00][..]).unwrap();
     /// assert_eq!(raw.payload(), b"\x07\x00");
@@ -94,7 +93,7 @@ impl<S: Storage> RawSnapshot<S> {
     /// The kind string and payload in their storage.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, RawSnapshot};
+    /// use yjs_wire::{snapshot::{Borrowed, RawSnapshot}};
     ///
     /// let raw = RawSnapshot::<Borrowed>::new("x-ping", &[0x01][..]).unwrap();
     /// assert_eq!(raw.into_parts(), ("x-ping", &[0x01][..]));
@@ -149,7 +148,7 @@ impl<S: Storage> serde::Serialize for RawSnapshot<S> {
         map.serialize_entry("type", &*self.kind)?;
         map.serialize_entry(
             "payload",
-            &format_args!("{}", crate::json_form::hex::Hex(&self.payload)),
+            &format_args!("{}", crate::snapshot::json_form::hex::Hex(&self.payload)),
         )?;
         map.end()
     }
@@ -170,9 +169,9 @@ where
             )
         )]
         struct Form<S: Storage> {
-            #[serde(rename = "type", with = "crate::json_form::text")]
+            #[serde(rename = "type", with = "crate::snapshot::json_form::text")]
             kind: S::Str,
-            #[serde(with = "crate::json_form::hex")]
+            #[serde(with = "crate::snapshot::json_form::hex")]
             payload: S::Bytes,
         }
         let form = Form::<S>::deserialize(deserializer)?;
@@ -197,23 +196,25 @@ mod tests {
 
     use super::*;
     use crate::{
-        decode, decode_header_with_options, decode_shared_with_options, decode_with_options,
-        Borrowed, DecodeOptions, Frame, FrameKind, Limits, SnapshotMessage,
+        decode,
+        snapshot::{Borrowed, FrameKind, SnapshotMessage},
+        Decoder, Frame, Limits,
     };
 
-    const KEEP: DecodeOptions = DecodeOptions::KEEP_UNKNOWN_KINDS;
     const LOCK: &[u8] = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07\x02me\xff";
 
     #[test]
     fn strict_by_default_kept_on_request_and_written_back() {
-        assert_eq!(DecodeOptions::default(), DecodeOptions::STRICT);
         let err = decode(LOCK).unwrap_err();
         assert_eq!(
             (err.kind(), err.offset()),
             (ErrorKind::UnknownSnapshotKind, 7)
         );
 
-        let frame = decode_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap();
         let Frame::Snapshot {
             message: SnapshotMessage::Unknown(raw),
             ..
@@ -228,9 +229,15 @@ mod tests {
         assert_eq!(frame.encoded_len(), LOCK.len());
 
         let input = Bytes::from_static(LOCK);
-        let shared = decode_shared_with_options(&input, &Limits::DEFAULT, &KEEP).unwrap();
+        let shared = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_shared(&input)
+            .unwrap();
         assert_eq!(shared.to_bytes(), input);
-        let header = decode_header_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let header = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_header(LOCK)
+            .unwrap();
         assert_eq!(header.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
         assert_eq!(header.payload_offset(), LOCK.len() - 5);
     }
@@ -238,27 +245,46 @@ mod tests {
     #[test]
     fn known_kinds_and_string_rules_are_unchanged() {
         let limits = Limits::DEFAULT;
-        for frame in crate::snapshot::tests::one_of_each() {
+        for frame in crate::snapshot::kinds::tests::one_of_each() {
             let bytes = frame.to_vec();
-            let kept = decode_with_options(&bytes, &limits, &KEEP).unwrap();
+            let kept = Decoder::new()
+                .with_limits(limits)
+                .keep_unknown_kinds(true)
+                .decode(&bytes)
+                .unwrap();
             assert_eq!(kept.kind(), frame.kind());
         }
         // A known kind with a bad payload is still an error, not a raw message.
-        let err = decode_with_options(b"YJS\x01\x01d\x02\x0elist-snapshots\x00", &limits, &KEEP)
+        let err = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(b"YJS\x01\x01d\x02\x0elist-snapshots\x00")
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TrailingBytes);
-        let err = decode_with_options(b"YJS\x01\x01d\x02\x02\xff\xfe", &limits, &KEEP).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(b"YJS\x01\x01d\x02\x02\xff\xfe")
+            .unwrap_err();
         assert_eq!((err.kind(), err.offset()), (ErrorKind::InvalidUtf8, 7));
         let mut small = Limits::DEFAULT;
         small.max_payload_bytes = 3;
-        let err = decode_with_options(LOCK, &small, &KEEP).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(small)
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap_err();
         assert_eq!(
             (err.kind(), err.offset()),
             (ErrorKind::LimitExceeded, LOCK.len() - 5)
         );
         // An empty kind string and an empty payload are kept too.
         let empty = b"YJS\x01\x01d\x02\x00";
-        let frame = decode_with_options(empty, &limits, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .with_limits(limits)
+            .keep_unknown_kinds(true)
+            .decode(empty)
+            .unwrap();
         assert_eq!(frame.to_vec(), empty);
     }
 
@@ -273,19 +299,24 @@ mod tests {
     #[cfg(feature = "serde")]
     #[test]
     fn json_form_is_written_not_read() {
-        let frame = decode_with_options(LOCK, &Limits::DEFAULT, &KEEP).unwrap();
+        let frame = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode(LOCK)
+            .unwrap();
         let json = serde_json::to_string(&frame).unwrap();
         assert_eq!(
             json,
             r#"{"document":"d","type":"snapshot","payload":{"type":"snapshot-lock-request","payload":"07026d65ff"}}"#
         );
-        assert!(serde_json::from_str::<Frame<crate::Shared>>(&json).is_err());
-        let raw: RawSnapshot<crate::Shared> =
+        assert!(serde_json::from_str::<Frame<crate::snapshot::Shared>>(&json).is_err());
+        let raw: RawSnapshot<crate::snapshot::Shared> =
             serde_json::from_str(r#"{"type":"x","payload":"00"}"#).unwrap();
         assert_eq!(raw.payload(), [0]);
-        assert!(serde_json::from_str::<RawSnapshot<crate::Shared>>(
-            r#"{"type":"list-snapshots","payload":""}"#
-        )
-        .is_err());
+        assert!(
+            serde_json::from_str::<RawSnapshot<crate::snapshot::Shared>>(
+                r#"{"type":"list-snapshots","payload":""}"#
+            )
+            .is_err()
+        );
     }
 }

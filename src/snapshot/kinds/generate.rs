@@ -30,10 +30,10 @@
 /// Read a field: `PResult` of the codec's type.
 macro_rules! codec_parse {
     (text, $cx:ident, $input:ident, $el:literal) => {
-        crate::parse::string($cx, $input, $el)
+        crate::snapshot::parse::string($cx, $input, $el)
     };
     (payload, $cx:ident, $input:ident, $el:literal) => {
-        crate::parse::payload($cx, $input, $el)
+        crate::snapshot::parse::payload($cx, $input, $el)
     };
     (u53, $cx:ident, $input:ident, $el:literal) => {
         crate::lib0::var_uint::parse_u53($input, $el)
@@ -43,13 +43,13 @@ macro_rules! codec_parse {
             .map(|(rest, code)| (rest, crate::snapshot::ErrorCode::from(code)))
     };
     (meta, $cx:ident, $input:ident, $el:literal) => {
-        crate::parse::Element::parse($cx, $input)
+        crate::snapshot::parse::Element::parse($cx, $input)
     };
     (details, $cx:ident, $input:ident, $el:literal) => {
-        crate::parse::Element::parse($cx, $input)
+        crate::snapshot::parse::Element::parse($cx, $input)
     };
     ($list:ident, $cx:ident, $input:ident, $el:literal) => {
-        crate::list::List::parse($cx, $input, $el)
+        crate::snapshot::list::List::parse($cx, $input, $el)
     };
 }
 
@@ -68,10 +68,10 @@ macro_rules! codec_write {
         $out.put_var_uint($v.get().get())
     };
     (meta, $out:ident, $v:ident) => {
-        crate::parse::Element::write($v, $out)
+        crate::snapshot::parse::Element::write($v, $out)
     };
     (details, $out:ident, $v:ident) => {
-        crate::parse::Element::write($v, $out)
+        crate::snapshot::parse::Element::write($v, $out)
     };
     ($list:ident, $out:ident, $v:ident) => {
         $v.write($out)
@@ -159,7 +159,7 @@ macro_rules! codec_to_shared {
         *$v
     };
     ($other:ident, $v:ident) => {
-        crate::to_shared::ToShared::to_shared($v)
+        crate::snapshot::to_shared::ToShared::to_shared($v)
     };
 }
 
@@ -167,10 +167,10 @@ macro_rules! codec_to_shared {
 #[cfg(feature = "arbitrary")]
 macro_rules! codec_arbitrary {
     (text, $u:ident) => {
-        crate::arbitrary::text($u)?
+        crate::snapshot::arbitrary::text($u)?
     };
     (payload, $u:ident) => {
-        crate::arbitrary::bytes($u)?
+        crate::snapshot::arbitrary::bytes($u)?
     };
     ($other:ident, $u:ident) => {
         arbitrary::Arbitrary::arbitrary($u)?
@@ -433,7 +433,7 @@ macro_rules! snapshot_kinds {
             /// payload.
             ///
             /// ```
-            /// use yjs_wire::{snapshot::Field, Borrowed, Frame, U53};
+            /// use yjs_wire::{snapshot::Field, Frame, U53, snapshot::{Borrowed}};
             ///
             /// let frame = Frame::<Borrowed>::snapshot_rename_request("d", U53::from(7u8), "v2");
             /// let Frame::Snapshot { message, .. } = &frame else { unreachable!() };
@@ -509,7 +509,7 @@ macro_rules! snapshot_kinds {
                         },
                     )*
                     SnapshotMessage::Unknown(raw) => {
-                        SnapshotMessage::Unknown(crate::to_shared::ToShared::to_shared(raw))
+                        SnapshotMessage::Unknown(crate::snapshot::to_shared::ToShared::to_shared(raw))
                     }
                 }
             }

@@ -8,14 +8,14 @@
 
 use crate::{
     lib0::{put_var_payload, Sink},
-    parse::{self, Cx, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{self, Cx, PResult, Source},
+    snapshot::storage::Storage,
 };
 
 /// The sub-type byte of a doc message.
 ///
 /// ```
-/// use yjs_wire::DocType;
+/// use yjs_wire::snapshot::DocType;
 ///
 /// assert_eq!(DocType::from_byte(0x01), Some(DocType::SyncStep2));
 /// assert_eq!(DocType::from_byte(0x03), None);
@@ -36,7 +36,7 @@ impl DocType {
     /// The doc type of a sub-type byte, or `None` for an unknown byte.
     ///
     /// ```
-    /// use yjs_wire::DocType;
+    /// use yjs_wire::snapshot::DocType;
     ///
     /// assert_eq!(DocType::from_byte(0x01), Some(DocType::SyncStep2));
     /// assert_eq!(DocType::from_byte(0x03), None);
@@ -53,7 +53,7 @@ impl DocType {
     /// The sub-type byte.
     ///
     /// ```
-    /// assert_eq!(yjs_wire::DocType::Update.as_byte(), 0x02);
+    /// assert_eq!(yjs_wire::snapshot::DocType::Update.as_byte(), 0x02);
     /// ```
     pub const fn as_byte(self) -> u8 {
         self as u8
@@ -62,7 +62,7 @@ impl DocType {
     /// The name used in the JSON form (`sync-step-1`, `sync-step-2`, `update`).
     ///
     /// ```
-    /// assert_eq!(yjs_wire::DocType::SyncStep1.as_str(), "sync-step-1");
+    /// assert_eq!(yjs_wire::snapshot::DocType::SyncStep1.as_str(), "sync-step-1");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -76,7 +76,7 @@ impl DocType {
 /// A doc message: the sync protocol's three messages.
 ///
 /// ```
-/// use yjs_wire::{decode, DocMessage, DocType, Frame};
+/// use yjs_wire::{decode, Frame, snapshot::{DocMessage, DocType}};
 ///
 /// // "YJS" 01 • varString "d" • 00 (doc) • 00 (sync-step-1) • varUint8Array [01 05 0a]
 /// let Frame::Doc { message, .. } = decode(b"YJS\x01\x01d\x00\x00\x03\x01\x05\x0a")? else {
@@ -107,7 +107,7 @@ pub enum DocMessage<S: Storage> {
         /// The Y.js state vector (`sv` in the JSON form).
         #[cfg_attr(
             feature = "serde",
-            serde(rename = "sv", with = "crate::json_form::hex")
+            serde(rename = "sv", with = "crate::snapshot::json_form::hex")
         )]
         state_vector: S::Bytes,
     },
@@ -115,14 +115,14 @@ pub enum DocMessage<S: Storage> {
     #[cfg_attr(feature = "serde", serde(rename = "sync-step-2"))]
     SyncStep2 {
         /// The Y.js update.
-        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::hex"))]
         update: S::Bytes,
     },
     /// An incremental update.
     #[cfg_attr(feature = "serde", serde(rename = "update"))]
     Update {
         /// The Y.js update.
-        #[cfg_attr(feature = "serde", serde(with = "crate::json_form::hex"))]
+        #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::hex"))]
         update: S::Bytes,
     },
 }
@@ -131,7 +131,7 @@ impl<S: Storage> DocMessage<S> {
     /// The message's sub-type.
     ///
     /// ```
-    /// use yjs_wire::{decode, DocType, Frame};
+    /// use yjs_wire::{decode, Frame, snapshot::{DocType}};
     ///
     /// let Frame::Doc { message, .. } = decode(b"YJS\x01\x01d\x00\x01\x01\x00")? else { panic!() };
     /// assert_eq!(message.doc_type(), DocType::SyncStep2);

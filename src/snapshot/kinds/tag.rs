@@ -9,16 +9,16 @@ use core::{fmt, ops::Deref};
 
 use crate::{
     lib0::Sink,
-    list::List,
-    parse::{self, Cx, Element, PResult, Source},
-    storage::Storage,
+    snapshot::list::List,
+    snapshot::parse::{self, Cx, Element, PResult, Source},
+    snapshot::storage::Storage,
 };
 
 /// A list of tags, decoded lazily: iterating a decoded list re-reads the validated bytes and
-/// allocates nothing in [`Borrowed`](crate::Borrowed) storage.
+/// allocates nothing in [`Borrowed`](crate::snapshot::Borrowed) storage.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, Frame, U53};
+/// use yjs_wire::{Frame, U53, snapshot::{Borrowed}};
 ///
 /// // tags ["stable", ""] = 02 • 06 "stable" • 00
 /// let frame = Frame::<Borrowed>::search_snapshots(
@@ -33,7 +33,7 @@ pub type TagList<S> = List<S, Tag<S>>;
 /// string.
 ///
 /// ```
-/// use yjs_wire::{Borrowed, Tag, TagList};
+/// use yjs_wire::{snapshot::{Borrowed, Tag, TagList}};
 ///
 /// let tags: TagList<Borrowed> = ["stable", "release"].into_iter().map(Tag::new).collect();
 /// assert_eq!(tags.iter().map(|t| t.as_str().len()).sum::<usize>(), 13);
@@ -49,14 +49,14 @@ pub type TagList<S> = List<S, Tag<S>>;
     )
 )]
 pub struct Tag<S: Storage>(
-    #[cfg_attr(feature = "serde", serde(with = "crate::json_form::text"))] S::Str,
+    #[cfg_attr(feature = "serde", serde(with = "crate::snapshot::json_form::text"))] S::Str,
 );
 
 impl<S: Storage> Tag<S> {
     /// A tag from its text (any UTF-8, empty included).
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Tag};
+    /// use yjs_wire::{snapshot::{Borrowed, Tag}};
     ///
     /// assert_eq!(Tag::<Borrowed>::new("").as_str(), "");
     /// ```
@@ -67,7 +67,7 @@ impl<S: Storage> Tag<S> {
     /// The tag's text.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Tag};
+    /// use yjs_wire::{snapshot::{Borrowed, Tag}};
     ///
     /// assert_eq!(Tag::<Borrowed>::new("stable").as_str(), "stable");
     /// ```
@@ -78,7 +78,7 @@ impl<S: Storage> Tag<S> {
     /// The tag's text in its storage (`&str` or `ByteString`).
     ///
     /// ```
-    /// use yjs_wire::{ByteString, Shared, Tag};
+    /// use yjs_wire::{bytestring::ByteString, snapshot::{Shared, Tag}};
     ///
     /// assert_eq!(Tag::<Shared>::new("stable").into_inner(), ByteString::from_static("stable"));
     /// ```

@@ -12,7 +12,7 @@ use bytes::Bytes;
 use bytestring::ByteString;
 use core::{fmt, hash::Hash, marker::PhantomData, ops::Deref};
 
-use crate::parse::{Cx, Element, Source};
+use crate::snapshot::parse::{Cx, Element, Source};
 
 /// The storage a message's strings and byte arrays use.
 ///
@@ -25,7 +25,7 @@ use crate::parse::{Cx, Element, Source};
 /// encoder and one set of constructors.
 ///
 /// ```
-/// use yjs_wire::{Frame, Storage};
+/// use yjs_wire::{Frame, snapshot::{Storage}};
 ///
 /// /// Works on frames from `decode` and from `decode_shared` alike.
 /// fn payload_len<S: Storage>(frame: &Frame<S>) -> usize {
@@ -75,7 +75,7 @@ pub struct Borrowed<'a>(PhantomData<&'a [u8]>);
 ///
 /// ```
 /// use bytes::Bytes;
-/// use yjs_wire::{decode_shared, Frame, Shared};
+/// use yjs_wire::{decode_shared, Frame, snapshot::{Shared}};
 ///
 /// let frame: Frame<Shared> = {
 ///     let input = Bytes::from(b"YJS\x01\x03doc\x01\x02\x2a\x2b".to_vec());

@@ -14,8 +14,8 @@
 
 use crate::{
     lib0::Sink,
-    parse::{fail, Cx, PResult, Source},
-    storage::{Borrowed, Shared, Storage},
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::{Borrowed, Shared, Storage},
     ErrorKind, Frame,
 };
 
@@ -38,9 +38,9 @@ snapshot_kinds! {
     /// (`encodeSnapshotRequestMessage`).
     SnapshotRequest = "snapshot-request", fn snapshot_request, base, Write {
         /// Name for the new snapshot.
-        name: S::Str = text "the snapshot name" as "crate::json_form::text",
+        name: S::Str = text "the snapshot name" as "crate::snapshot::json_form::text",
         /// Name of the current snapshot (for uncommitted changes).
-        current_snapshot_name: S::Str = text "the currentSnapshotName" as "crate::json_form::text",
+        current_snapshot_name: S::Str = text "the currentSnapshotName" as "crate::snapshot::json_form::text",
     };
     /// `snapshot-fetch-request`: client asks for one snapshot's content
     /// (`encodeSnapshotFetchRequestMessage`).
@@ -54,7 +54,7 @@ snapshot_kinds! {
         /// The snapshot's metadata.
         snapshot: SnapshotMeta<S> = meta "snapshot metadata",
         /// The Y.js document state (an update) of the snapshot.
-        content: S::Bytes = payload "the snapshot content" as "crate::json_form::hex",
+        content: S::Bytes = payload "the snapshot content" as "crate::snapshot::json_form::hex",
     };
     /// `snapshot-revert-request`: client asks to revert the document to a snapshot
     /// (`encodeSnapshotRevertRequestMessage`).
@@ -80,7 +80,7 @@ snapshot_kinds! {
         /// The snapshot reverted to.
         snapshot: SnapshotMeta<S> = meta "snapshot metadata",
         /// Id of the user who reverted.
-        reverted_by: S::Str = text "the revertedBy" as "crate::json_form::text",
+        reverted_by: S::Str = text "the revertedBy" as "crate::snapshot::json_form::text",
     };
 
     // Extensions (spec/snapshot-extensions.md). A peer that knows only the base kinds
@@ -91,13 +91,13 @@ snapshot_kinds! {
         /// Kind string of the request that failed: any string, since a request of a kind the
         /// server does not know is answered with [`ErrorCode::UNSUPPORTED`](super::ErrorCode::UNSUPPORTED)
         /// and its kind.
-        request_kind: S::Str = text "the requestKind" as "crate::json_form::text",
+        request_kind: S::Str = text "the requestKind" as "crate::snapshot::json_form::text",
         /// The snapshot the request was about; 0 when none.
         snapshot_id: U53 = u53 "the snapshot id",
         /// Why it failed (open code space; unknown codes are kept).
         code: ErrorCode = code "the error code",
         /// Explanation for people.
-        message: S::Str = text "the error message" as "crate::json_form::text",
+        message: S::Str = text "the error message" as "crate::snapshot::json_form::text",
     };
     /// `list-snapshots-since`: client asks only for the snapshots whose ids it does not
     /// know; answered by `list-snapshots-response`.
@@ -110,7 +110,7 @@ snapshot_kinds! {
         /// Id of the snapshot to rename.
         snapshot_id: U53 = u53 "the snapshot id",
         /// The new name.
-        name: S::Str = text "the new snapshot name" as "crate::json_form::text",
+        name: S::Str = text "the new snapshot name" as "crate::snapshot::json_form::text",
     };
     /// `snapshot-rename-response`: server confirms a rename.
     SnapshotRenameResponse = "snapshot-rename-response", fn snapshot_rename_response, extension, ServerToClient {
@@ -122,7 +122,7 @@ snapshot_kinds! {
         /// The snapshot, with its new name.
         snapshot: SnapshotMeta<S> = meta "snapshot metadata",
         /// Id of the user who renamed it.
-        renamed_by: S::Str = text "the renamedBy" as "crate::json_form::text",
+        renamed_by: S::Str = text "the renamedBy" as "crate::snapshot::json_form::text",
     };
     /// `snapshot-delete-request`: client asks to delete a snapshot.
     SnapshotDeleteRequest = "snapshot-delete-request", fn snapshot_delete_request, extension, Write {
@@ -139,7 +139,7 @@ snapshot_kinds! {
         /// Id of the deleted snapshot.
         snapshot_id: U53 = u53 "the snapshot id",
         /// Id of the user who deleted it.
-        deleted_by: S::Str = text "the deletedBy" as "crate::json_form::text",
+        deleted_by: S::Str = text "the deletedBy" as "crate::snapshot::json_form::text",
     };
     /// `snapshot-info-request`: client asks for one snapshot's metadata and details.
     SnapshotInfoRequest = "snapshot-info-request", fn snapshot_info_request, extension, Read {
@@ -157,11 +157,11 @@ snapshot_kinds! {
     /// answered by `snapshot-created-event` or `snapshot-error`.
     SnapshotCreateRequest = "snapshot-create-request", fn snapshot_create_request, extension, Write {
         /// Name for the new snapshot; empty: the server chooses one.
-        name: S::Str = text "the snapshot name" as "crate::json_form::text",
+        name: S::Str = text "the snapshot name" as "crate::snapshot::json_form::text",
         /// Name of the current snapshot (for uncommitted changes).
-        current_snapshot_name: S::Str = text "the currentSnapshotName" as "crate::json_form::text",
+        current_snapshot_name: S::Str = text "the currentSnapshotName" as "crate::snapshot::json_form::text",
         /// Free-text description (empty when none).
-        description: S::Str = text "the description" as "crate::json_form::text",
+        description: S::Str = text "the description" as "crate::snapshot::json_form::text",
         /// Tags, decoded lazily.
         tags: TagList<S> = tags "the tag list",
         /// Expiry time, milliseconds since the Unix epoch; 0: never.
@@ -174,7 +174,7 @@ snapshot_kinds! {
         /// Id of the snapshot being reverted to.
         snapshot_id: U53 = u53 "the snapshot id",
         /// Free text naming the current stage ("stopping", "restoring", …).
-        stage: S::Str = text "the stage" as "crate::json_form::text",
+        stage: S::Str = text "the stage" as "crate::snapshot::json_form::text",
         /// Work units done.
         completed: U53 = u53 "the completed count",
         /// Work units in all; 0: unknown.
@@ -184,7 +184,7 @@ snapshot_kinds! {
     /// answered by `list-snapshots-response`.
     SearchSnapshots = "search-snapshots", fn search_snapshots, extension, Read {
         /// Text to find in names and descriptions; empty: any.
-        query: S::Str = text "the query" as "crate::json_form::text",
+        query: S::Str = text "the query" as "crate::snapshot::json_form::text",
         /// Tags a snapshot must all carry; empty: any. Decoded lazily.
         tags: TagList<S> = tags "the tag list",
         /// Earliest `createdAt` (inclusive); 0: open.

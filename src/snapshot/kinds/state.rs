@@ -12,14 +12,14 @@
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    parse::{fail, PResult},
+    snapshot::parse::{fail, PResult},
     ErrorKind,
 };
 
 /// The lifecycle state of a snapshot.
 ///
 /// ```
-/// use yjs_wire::SnapshotState;
+/// use yjs_wire::snapshot::SnapshotState;
 ///
 /// assert_eq!(SnapshotState::from_code(3), Some(SnapshotState::Expired));
 /// assert_eq!(SnapshotState::Archived.as_str(), "archived");
@@ -43,7 +43,7 @@ impl SnapshotState {
     /// Every state, in code order.
     ///
     /// ```
-    /// use yjs_wire::SnapshotState;
+    /// use yjs_wire::snapshot::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::ALL.map(SnapshotState::code), [0, 1, 2, 3]);
     /// ```
@@ -58,7 +58,7 @@ impl SnapshotState {
     /// rejects as `invalid-value`).
     ///
     /// ```
-    /// use yjs_wire::SnapshotState;
+    /// use yjs_wire::snapshot::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::from_code(0), Some(SnapshotState::Active));
     /// assert_eq!(SnapshotState::from_code(4), None);
@@ -76,7 +76,7 @@ impl SnapshotState {
     /// The wire code: a one-byte varUint, `00` to `03`.
     ///
     /// ```
-    /// use yjs_wire::SnapshotState;
+    /// use yjs_wire::snapshot::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::Deleted.code(), 0x02);
     /// ```
@@ -87,7 +87,7 @@ impl SnapshotState {
     /// The JSON-form word (`active`, `archived`, `deleted`, `expired`).
     ///
     /// ```
-    /// use yjs_wire::SnapshotState;
+    /// use yjs_wire::snapshot::SnapshotState;
     ///
     /// assert_eq!(SnapshotState::Expired.as_str(), "expired");
     /// ```

@@ -24,7 +24,7 @@ use crate::U53;
 /// Why a snapshot request failed: an open set of codes with nine named values.
 ///
 /// ```
-/// use yjs_wire::{ErrorCode, U53};
+/// use yjs_wire::{U53, snapshot::{ErrorCode}};
 ///
 /// assert_eq!(ErrorCode::PERMISSION_DENIED.get(), U53::from(2u8));
 /// assert_eq!(ErrorCode::PERMISSION_DENIED.to_string(), "permission-denied");
@@ -66,7 +66,7 @@ impl ErrorCode {
     /// Every named code, in numeric order.
     ///
     /// ```
-    /// use yjs_wire::ErrorCode;
+    /// use yjs_wire::snapshot::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::NAMED[0], ErrorCode::NOT_FOUND);
     /// assert_eq!(ErrorCode::NAMED[8].name(), Some("internal"));
@@ -86,7 +86,7 @@ impl ErrorCode {
     /// The code's value on the wire (a varUint: `08` for `unsupported`).
     ///
     /// ```
-    /// use yjs_wire::ErrorCode;
+    /// use yjs_wire::snapshot::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::UNSUPPORTED.get().get(), 0x08);
     /// ```
@@ -97,7 +97,7 @@ impl ErrorCode {
     /// The code's name, or `None` for a value without one.
     ///
     /// ```
-    /// use yjs_wire::{ErrorCode, U53};
+    /// use yjs_wire::{U53, snapshot::{ErrorCode}};
     ///
     /// assert_eq!(ErrorCode::CONFLICT.name(), Some("conflict"));
     /// assert_eq!(ErrorCode::from(U53::ZERO).name(), None);
@@ -121,7 +121,7 @@ impl ErrorCode {
     /// (no sign, no leading zero) naming a value that has no name.
     ///
     /// ```
-    /// use yjs_wire::{ErrorCode, U53};
+    /// use yjs_wire::{U53, snapshot::{ErrorCode}};
     ///
     /// assert_eq!(ErrorCode::from_word("too-large"), Some(ErrorCode::TOO_LARGE));
     /// assert_eq!(ErrorCode::from_word("unknown-10"), Some(ErrorCode::from(U53::from(10u8))));
@@ -162,7 +162,7 @@ impl From<ErrorCode> for U53 {
 /// The error of parsing a word that is not an [`ErrorCode`] name nor `unknown-N`.
 ///
 /// ```
-/// use yjs_wire::{ErrorCode, ErrorCodeParseError};
+/// use yjs_wire::{snapshot::{ErrorCode, ErrorCodeParseError}};
 ///
 /// assert_eq!("Not-Found".parse::<ErrorCode>(), Err(ErrorCodeParseError));
 /// ```

@@ -5,11 +5,12 @@ use bytes::Bytes;
 use bytestring::ByteString;
 
 use crate::{
-    list::List,
-    parse::Element,
+    snapshot::list::List,
+    snapshot::parse::Element,
+    snapshot::storage::{Borrowed, Shared},
+    snapshot::{AwarenessMessage, DocMessage},
     snapshot::{Checksum, RawSnapshot, SnapshotDetails, SnapshotMeta, Tag},
-    storage::{Borrowed, Shared},
-    AwarenessMessage, DocMessage, Frame,
+    Frame,
 };
 
 /// A value in [`Borrowed`] storage that has a copy in [`Shared`] storage.
@@ -33,7 +34,7 @@ impl<'a> Frame<Borrowed<'a>> {
     /// reference-counted buffer, so the frame no longer borrows the input (`Send + 'static`).
     ///
     /// ```
-    /// use yjs_wire::{decode, Frame, Shared};
+    /// use yjs_wire::{decode, Frame, snapshot::{Shared}};
     ///
     /// let input = b"YJS\x01\x03doc\x01\x02\x2a\x2b".to_vec();
     /// let shared: Frame<Shared> = decode(&input)?.to_shared();

@@ -8,8 +8,8 @@
 //! ```
 
 use crate::{
-    awareness::AwarenessMessage, doc::DocMessage, snapshot::SnapshotMessage, storage::Storage,
-    Frame,
+    snapshot::awareness::AwarenessMessage, snapshot::doc::DocMessage, snapshot::storage::Storage,
+    snapshot::SnapshotMessage, Frame,
 };
 
 impl<S: Storage> Frame<S> {
@@ -31,7 +31,7 @@ impl<S: Storage> Frame<S> {
     /// A doc sync-step-1 frame carrying the sender's state vector.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// // A peer that has nothing yet sends the empty state vector, [0x00].
     /// let frame = Frame::<Borrowed>::sync_step1("doc", &[0x00][..]);
@@ -45,7 +45,7 @@ impl<S: Storage> Frame<S> {
     /// A doc sync-step-2 frame carrying the update the receiver is missing.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// let frame = Frame::<Borrowed>::sync_step2("doc", &[0x01, 0x02][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x01\x02\x01\x02");
@@ -62,7 +62,7 @@ impl<S: Storage> Frame<S> {
     /// A doc update frame.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// let frame = Frame::<Borrowed>::update("doc", &[1, 2][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x02\x02\x01\x02");
@@ -79,7 +79,7 @@ impl<S: Storage> Frame<S> {
     /// An awareness frame.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, Frame};
+    /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// let frame = Frame::<Borrowed>::awareness("d", &[1, 2, 3][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x01\x03\x01\x02\x03");

@@ -11,7 +11,7 @@
 // it does not know with code `unsupported` and that kind's string. `snapshotId` is 0 when the
 // request names no snapshot. `code` is an [`ErrorCode`]; unknown codes are kept.
 mod error {
-    use crate::{snapshot::tests::check, Borrowed};
+    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -64,7 +64,7 @@ mod error {
 // [`Limits::max_list_entries`](crate::Limits) and, since each id takes at least one byte, to
 // the bytes left.
 mod list_since {
-    use crate::{decode, decode_with, snapshot::tests::check, Borrowed, ErrorKind, Limits};
+    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind, Limits};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -91,7 +91,10 @@ mod list_since {
         assert_eq!((err.kind(), err.offset()), (ErrorKind::Truncated, at));
         let mut limits = Limits::DEFAULT;
         limits.max_list_entries = 2;
-        let err = decode_with(&[&head[..], b"\x03\x01\x02\x03"].concat(), &limits).unwrap_err();
+        let err = Decoder::new()
+            .with_limits(limits)
+            .decode(&[&head[..], b"\x03\x01\x02\x03"].concat())
+            .unwrap_err();
         assert_eq!((err.kind(), err.offset()), (ErrorKind::LimitExceeded, at));
         // A bad id is reported where it starts.
         let err = decode(&[&head[..], b"\x02\x01\x80\x00"].concat()).unwrap_err();
@@ -111,7 +114,7 @@ mod list_since {
 // snapshot-renamed-event   = META • varString(renamedBy)
 // ```
 mod rename {
-    use crate::{snapshot::tests::check, Borrowed};
+    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -148,7 +151,7 @@ mod rename {
 // The response and event carry only the id: the snapshot is gone, so there is no META to
 // show.
 mod delete {
-    use crate::{snapshot::tests::check, Borrowed};
+    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -180,7 +183,10 @@ mod delete {
 // it (DETAILS: description, tags, size, checksum, expiry, parent, state).
 mod info {
     use crate::{
-        decode, snapshot::tests::check, Borrowed, Checksum, ErrorKind, SnapshotState, Tag,
+        decode,
+        snapshot::kinds::tests::check,
+        snapshot::{Borrowed, Checksum, SnapshotState, Tag},
+        ErrorKind,
     };
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
@@ -275,7 +281,7 @@ mod info {
 // `expiresAt` 0 means never, `parentId` 0 means no parent. Answered by
 // `snapshot-created-event` (sent to every client) or `snapshot-error`.
 mod create {
-    use crate::{decode, snapshot::tests::check, Borrowed, ErrorKind};
+    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -337,7 +343,7 @@ mod create {
 // `total` 0 means unknown, so `completed` may exceed it and no order between them is
 // enforced.
 mod progress {
-    use crate::{snapshot::tests::check, Borrowed};
+    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -368,7 +374,7 @@ mod progress {
 // `createdTo` bound `createdAt` inclusively, 0 meaning open on that side. `offset` skips that
 // many matches; `limit` 0 lets the server choose the page size.
 mod search {
-    use crate::{snapshot::tests::check, Borrowed};
+    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
@@ -402,7 +408,7 @@ mod search {
 //
 // With no snapshots all four are 0. Averages are derived (`totalContentLength / count`).
 mod stats {
-    use crate::{decode, snapshot::tests::check, Borrowed, ErrorKind};
+    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 

@@ -7,8 +7,8 @@ use crate::{
         var_bytes::{self, parse_raw},
         Sink,
     },
-    storage::Storage,
-    DecodeOptions, ErrorKind, Limits,
+    snapshot::storage::Storage,
+    ErrorKind, Limits,
 };
 
 pub(crate) use crate::lib0::reader::{fail, PResult};
@@ -34,34 +34,26 @@ pub trait Source<'i>: Copy {
 pub struct Cx<X> {
     pub src: X,
     pub limits: Limits,
-    /// [`DecodeOptions::keep_unknown_kinds`](crate::DecodeOptions).
+    /// [`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds).
     pub keep_unknown_kinds: bool,
 }
 
 impl<X> Cx<X> {
-    pub(crate) fn new(src: X, limits: &Limits) -> Cx<X> {
+    pub(crate) fn new(src: X, limits: &Limits, keep_unknown_kinds: bool) -> Cx<X> {
         Cx {
             src,
             limits: *limits,
-            keep_unknown_kinds: false,
-        }
-    }
-
-    /// A context with the given options.
-    pub(crate) fn with_options(src: X, limits: &Limits, options: &DecodeOptions) -> Cx<X> {
-        Cx {
-            keep_unknown_kinds: options.keep_unknown_kinds,
-            ..Cx::new(src, limits)
+            keep_unknown_kinds,
         }
     }
 
     /// For re-reading input that was already validated.
     pub(crate) fn unlimited(src: X) -> Cx<X> {
-        Cx::new(src, &Limits::UNLIMITED)
+        Cx::new(src, &Limits::UNLIMITED, false)
     }
 }
 
-/// A value that can be an entry of a [`List`](crate::List): parsed the same way in either
+/// A value that can be an entry of a [`List`](crate::snapshot::List): parsed the same way in either
 /// storage, encoded the same way.
 pub trait Element<S: Storage>: Sized {
     /// The fewest bytes one entry takes on the wire, used to reject impossible counts early.
@@ -141,11 +133,11 @@ pub fn payload<'i, X: Source<'i>>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::BorrowedSource;
+    use crate::snapshot::storage::BorrowedSource;
 
     #[test]
     fn storage_strings_follow_the_lib0_rules() {
-        let cx = Cx::new(BorrowedSource, &Limits::DEFAULT);
+        let cx = Cx::new(BorrowedSource, &Limits::DEFAULT, false);
         assert_eq!(
             parse_text(&cx, b"\x03doc!", 10, "s"),
             Ok((&b"!"[..], "doc"))

@@ -16,8 +16,11 @@ use bytes::Bytes;
 use bytestring::ByteString;
 
 use crate::{
-    AwarenessMessage, Checksum, DocMessage, DocType, ErrorCode, Frame, IdList, MetaList, Shared,
-    SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
+    snapshot::{
+        AwarenessMessage, Checksum, DocMessage, DocType, ErrorCode, IdList, MetaList, Shared,
+        SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
+    },
+    Frame, U53,
 };
 
 pub(crate) fn text(u: &mut Unstructured<'_>) -> Result<ByteString> {
@@ -182,7 +185,7 @@ impl<'a> Arbitrary<'a> for Frame<Shared> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_shared_with, FrameKind, Limits};
+    use crate::{snapshot::FrameKind, Decoder, Limits};
 
     #[test]
     fn arbitrary_frames_round_trip_and_cover_every_kind() {
@@ -200,7 +203,9 @@ mod tests {
             };
             let bytes = Bytes::from(frame.to_vec());
             assert_eq!(
-                decode_shared_with(&bytes, &Limits::UNLIMITED),
+                Decoder::new()
+                    .with_limits(Limits::UNLIMITED)
+                    .decode_shared(&bytes),
                 Ok(frame.clone())
             );
             seen.insert(frame.kind());

@@ -13,8 +13,8 @@ use core::fmt;
 use crate::{
     lib0::var_uint,
     lib0::Sink,
-    parse::{fail, Cx, Element, PResult, Source},
-    storage::Storage,
+    snapshot::parse::{fail, Cx, Element, PResult, Source},
+    snapshot::storage::Storage,
     ErrorKind,
 };
 
@@ -25,7 +25,7 @@ use crate::{
 /// holds the values. Both compare equal when their entries are equal.
 ///
 /// ```
-/// use yjs_wire::{decode, Frame, SnapshotMessage};
+/// use yjs_wire::{decode, Frame, snapshot::{SnapshotMessage}};
 ///
 /// let bytes = b"YJS\x01\x01d\x02\x17list-snapshots-response\x01\x07\x02v1\x01\x01u";
 /// let Ok(Frame::Snapshot { message: SnapshotMessage::ListSnapshotsResponse { snapshots }, .. }) = decode(bytes)
@@ -34,7 +34,7 @@ use crate::{
 /// assert_eq!(snapshots.iter().map(|m| m.name).collect::<Vec<_>>(), ["v1"]);
 ///
 /// // Built from values, the same list encodes to the same bytes.
-/// use yjs_wire::{Borrowed, SnapshotMeta, U53};
+/// use yjs_wire::{U53, snapshot::{Borrowed, SnapshotMeta}};
 /// let meta = SnapshotMeta::<Borrowed>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
 /// assert_eq!(Frame::list_snapshots_response("d", [meta]).to_vec(), bytes);
 /// ```
@@ -53,7 +53,7 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
     /// The number of entries.
     ///
     /// ```
-    /// use yjs_wire::{Borrowed, IdList, U53};
+    /// use yjs_wire::{U53, snapshot::{Borrowed, IdList}};
     ///
     /// let ids: IdList<Borrowed> = [U53::from(1u8), U53::from(2u8)].into_iter().collect();
     /// assert_eq!(ids.len(), 2);
@@ -68,16 +68,16 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
     /// Whether the list has no entries.
     ///
     /// ```
-    /// assert!(yjs_wire::IdList::<yjs_wire::Borrowed>::default().is_empty());
+    /// assert!(yjs_wire::snapshot::IdList::<yjs_wire::snapshot::Borrowed>::default().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// The entries, in wire order, by value (for [`Borrowed`](crate::Borrowed) entries
-    /// that is a few slices, for [`Shared`](crate::Shared) a few reference-count bumps).
-    pub fn iter(&self) -> Iter<'_, S, T> {
-        Iter {
+    /// The entries, in wire order, by value (for [`Borrowed`](crate::snapshot::Borrowed) entries
+    /// that is a few slices, for [`Shared`](crate::snapshot::Shared) a few reference-count bumps).
+    pub fn iter(&self) -> ListIter<'_, S, T> {
+        ListIter {
             list: self,
             index: 0,
             pos: 0,
@@ -188,21 +188,21 @@ impl<S: Storage, T: Element<S> + Clone + fmt::Debug> fmt::Debug for List<S, T> {
 
 impl<'l, S: Storage, T: Element<S> + Clone> IntoIterator for &'l List<S, T> {
     type Item = T;
-    type IntoIter = Iter<'l, S, T>;
-    fn into_iter(self) -> Iter<'l, S, T> {
+    type IntoIter = ListIter<'l, S, T>;
+    fn into_iter(self) -> ListIter<'l, S, T> {
         self.iter()
     }
 }
 
 /// Iterator over a [`List`]'s entries, by value. Allocates nothing.
 #[derive(Clone)]
-pub struct Iter<'l, S: Storage, T> {
+pub struct ListIter<'l, S: Storage, T> {
     list: &'l List<S, T>,
     index: usize,
     pos: usize,
 }
 
-impl<S: Storage, T: Element<S> + Clone> Iterator for Iter<'_, S, T> {
+impl<S: Storage, T: Element<S> + Clone> Iterator for ListIter<'_, S, T> {
     type Item = T;
 
     fn next(&mut self) -> Option<T> {
@@ -227,11 +227,15 @@ impl<S: Storage, T: Element<S> + Clone> Iterator for Iter<'_, S, T> {
     }
 }
 
-impl<S: Storage, T: Element<S> + Clone> ExactSizeIterator for Iter<'_, S, T> {}
+impl<S: Storage, T: Element<S> + Clone> ExactSizeIterator for ListIter<'_, S, T> {}
 
 #[cfg(test)]
 mod tests {
-    use crate::{decode, Borrowed, Frame, MetaList, SnapshotMessage, SnapshotMeta, U53};
+    use crate::{
+        decode,
+        snapshot::{Borrowed, MetaList, SnapshotMessage, SnapshotMeta},
+        Frame, U53,
+    };
 
     fn meta(id: u8, name: &str) -> SnapshotMeta<Borrowed<'_>> {
         SnapshotMeta::new(U53::from(id), name, U53::from(1u8), "u")

@@ -13,8 +13,11 @@ use serde::{
 };
 
 use crate::{
-    list::List, parse::Element, storage::Storage, AwarenessMessage, DocMessage, Frame,
-    SnapshotMessage, U53,
+    snapshot::list::List,
+    snapshot::parse::Element,
+    snapshot::storage::Storage,
+    snapshot::{AwarenessMessage, DocMessage, SnapshotMessage},
+    Frame, U53,
 };
 
 /// Strings in any storage, through `&str` and `String` (so no serde impl of the storage's
@@ -142,7 +145,7 @@ impl<S: Storage> Serialize for Frame<S> {
         let kind = self.kind();
         let type_name = match kind.message_type() {
             Some(message_type) => message_type.as_str(),
-            None if kind == crate::FrameKind::Ping => "ping",
+            None if kind == crate::snapshot::FrameKind::Ping => "ping",
             None => "pong",
         };
         let mut map = serializer.serialize_map(None)?;
@@ -154,7 +157,7 @@ impl<S: Storage> Serialize for Frame<S> {
             Frame::Awareness { document, message } => {
                 message_entries(&mut map, document, type_name, message)?
             }
-            // An unknown kind kept by `DecodeOptions` shows as `{"type": KIND, "payload": HEX}`.
+            // An unknown kind kept by `Decoder::keep_unknown_kinds` shows as `{"type": KIND, "payload": HEX}`.
             Frame::Snapshot {
                 document,
                 message: SnapshotMessage::Unknown(raw),
@@ -256,7 +259,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Borrowed, Shared};
+    use crate::snapshot::{Borrowed, Shared};
 
     #[test]
     fn hex_reads_either_case_and_points_at_bad_characters() {

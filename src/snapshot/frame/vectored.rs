@@ -10,10 +10,10 @@
 use bytes::{Bytes, BytesMut};
 
 use crate::{
-    doc::DocMessage,
     lib0::{LenCounter, Sink},
+    snapshot::doc::DocMessage,
+    snapshot::storage::Shared,
     snapshot::SnapshotMessage,
-    storage::Shared,
     Frame, VectoredFrame,
 };
 
@@ -50,7 +50,7 @@ impl Frame<Shared> {
     /// # Examples
     ///
     /// ```
-    /// use yjs_wire::{bytes::{Buf, Bytes}, Frame, Shared, SnapshotMeta, U53};
+    /// use yjs_wire::{bytes::{Buf, Bytes}, Frame, U53, snapshot::{Shared, SnapshotMeta}};
     ///
     /// let content = Bytes::from(vec![0xab; 1 << 20]);
     /// let meta = SnapshotMeta::<Shared>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
@@ -91,7 +91,7 @@ impl Frame<Shared> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ByteString, SnapshotMeta, U53};
+    use crate::{bytestring::ByteString, snapshot::SnapshotMeta, U53};
     use bytes::Buf;
 
     fn meta() -> SnapshotMeta<Shared> {
