@@ -26,7 +26,7 @@
 
 use crate::{
     snapshot::{DocType, FrameKind, Header},
-    Decoder, Limits,
+    Decoder,
 };
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
@@ -161,10 +161,10 @@ impl Header<'_> {
     }
 }
 
-/// Classify a frame from its header alone, under [`Limits::DEFAULT`]: the class of its kind,
-/// or [`Access::Invalid`] if the header does not decode (bad magic or version, unknown type,
-/// sub-type or kind, a bad or over-long document name, truncation, a frame over the size
-/// limit, bytes after ping or pong).
+/// Classify a frame from its header alone, as [`Decoder::STRICT`] reads it: the class of its
+/// kind, or [`Access::Invalid`] if the header does not decode (bad magic or version, unknown
+/// type, sub-type or kind, a bad or over-long document name, truncation, a frame over the
+/// size limit, bytes after ping or pong). [`Decoder::classify`] classifies under other limits.
 ///
 /// The body is not read: a frame classified [`Access::Write`] may still fail
 /// [`decode`](crate::decode). Classify to refuse early; decode before applying or forwarding.
@@ -178,23 +178,34 @@ impl Header<'_> {
 /// assert_eq!(classify(b""), Access::Invalid);
 /// ```
 pub fn classify(input: &[u8]) -> Access {
-    classify_with(input, &Limits::DEFAULT)
+    Decoder::STRICT.classify(input)
 }
 
-/// [`classify`] under the given limits: a frame over `limits` is [`Access::Invalid`].
-///
-/// ```
-/// use yjs_wire::{server::{classify_with, Access}, Limits};
-///
-/// let mut limits = Limits::DEFAULT;
-/// limits.max_name_bytes = 2;
-/// assert_eq!(classify_with(b"YJS\x01\x02ab\x01\x00", &limits), Access::Awareness);
-/// assert_eq!(classify_with(b"YJS\x01\x03abc\x01\x00", &limits), Access::Invalid);
-/// ```
-pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
-    match Decoder::new().with_limits(*limits).decode_header(input) {
-        Ok(header) => header.access(),
-        Err(_) => Access::Invalid,
+impl Decoder {
+    /// [`classify`] as this decoder reads the header: a frame over its limits is
+    /// [`Access::Invalid`]; with [`keep_unknown_kinds`](Decoder::keep_unknown_kinds) a snapshot
+    /// kind this crate does not know is [`Access::Write`] (what it does is unknown, so it gets
+    /// the most restrictive class a client can hold) instead of [`Access::Invalid`].
+    ///
+    /// ```
+    /// use yjs_wire::{server::Access, Decoder, Limits};
+    ///
+    /// let mut limits = Limits::DEFAULT;
+    /// limits.max_name_bytes = 2;
+    /// let decoder = Decoder::new().with_limits(limits);
+    /// assert_eq!(decoder.classify(b"YJS\x01\x02ab\x01\x00"), Access::Awareness);
+    /// assert_eq!(decoder.classify(b"YJS\x01\x03abc\x01\x00"), Access::Invalid);
+    ///
+    /// // "YJS" 01 "d" 02 varString("snapshot-lock-request"): unknown to this crate.
+    /// let lock = b"YJS\x01\x01d\x02\x15snapshot-lock-request";
+    /// assert_eq!(Decoder::STRICT.classify(lock), Access::Invalid);
+    /// assert_eq!(Decoder::new().keep_unknown_kinds(true).classify(lock), Access::Write);
+    /// ```
+    pub fn classify(&self, input: &[u8]) -> Access {
+        match self.decode_header(input) {
+            Ok(header) => header.access(),
+            Err(_) => Access::Invalid,
+        }
     }
 }
 
@@ -612,8 +623,9 @@ mod tests {
         // Over the frame limit: invalid under those limits, whatever the kind.
         let mut small = Limits::DEFAULT;
         small.max_frame_bytes = 6;
-        assert_eq!(classify_with(b"YJSping", &small), Access::Invalid);
-        assert_eq!(classify_with(b"YJSping", &Limits::DEFAULT), Access::Control);
+        let decoder = Decoder::new().with_limits(small);
+        assert_eq!(decoder.classify(b"YJSping"), Access::Invalid);
+        assert_eq!(Decoder::STRICT.classify(b"YJSping"), Access::Control);
     }
 
     /// A bad body does not change the class (the header is valid), but `decode` rejects it:
@@ -637,5 +649,31 @@ mod tests {
         let err = decode(b"YJS\x01\x03doc\x02\x16snapshot-info-response\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04")
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    }
+
+    /// A configured decoder classifies as it decodes: its limits, and unknown kinds kept as
+    /// a write instead of refused.
+    #[test]
+    fn a_decoder_classifies_under_its_own_rules() {
+        // "YJS" 01 "d" 02 varString("snapshot-lock-request") 07
+        let lock = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
+        let relay = Decoder::new().keep_unknown_kinds(true);
+        assert_eq!(classify(lock), Access::Invalid);
+        assert_eq!(Decoder::STRICT.classify(lock), Access::Invalid);
+        assert_eq!(relay.classify(lock), Access::Write);
+        assert!(!Permissions::READ_ONLY.allows(relay.classify(lock)));
+        // Known kinds: the same class either way.
+        let fetch = b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07";
+        assert_eq!(relay.classify(fetch), Access::Read);
+        assert_eq!(classify(fetch), Access::Read);
+        // The limits are the decoder's.
+        let mut limits = Limits::DEFAULT;
+        limits.max_name_bytes = 0;
+        let strict_names = relay.with_limits(limits);
+        assert_eq!(strict_names.classify(fetch), Access::Invalid);
+        assert_eq!(
+            strict_names.classify(b"YJS\x01\x00\x02\x16snapshot-fetch-request\x07"),
+            Access::Read
+        );
     }
 }

@@ -19,8 +19,11 @@
 //! # Ok::<(), yjs_wire::server::RetargetError>(())
 //! ```
 //!
-//! The free functions use [`Limits::DEFAULT`](crate::Limits::DEFAULT); the `_with` forms
-//! take other limits. `examples/relay.rs` and `spec/servers.md` show a whole relay.
+//! The free functions read headers as [`Decoder::STRICT`](crate::Decoder::STRICT) does; a
+//! configured [`Decoder`](crate::Decoder) (other [`Limits`](crate::Limits), unknown kinds
+//! kept) has the same two as methods, [`Decoder::classify`](crate::Decoder::classify) and
+//! [`Decoder::retarget`](crate::Decoder::retarget), beside its `decode`, `decode_shared`
+//! and `decode_header`. `examples/relay.rs` and `spec/servers.md` show a whole relay.
 //!
 //! | file | what it holds |
 //! |---|---|
@@ -32,6 +35,6 @@ mod access;
 pub(crate) mod document_name;
 mod retarget;
 
-pub use access::{classify, classify_with, Access, Permissions};
+pub use access::{classify, Access, Permissions};
 pub use document_name::check_document_name;
-pub use retarget::{retarget, retarget_with, RetargetError};
+pub use retarget::{retarget, RetargetError};

@@ -15,9 +15,7 @@
 use alloc::vec::Vec;
 use bytes::Bytes;
 
-use crate::{
-    server::check_document_name, snapshot::frame::header, Decoder, Error, Limits, VectoredFrame,
-};
+use crate::{server::check_document_name, snapshot::frame::header, Decoder, Error, VectoredFrame};
 
 /// Why a frame could not be retargeted.
 ///
@@ -45,7 +43,7 @@ pub enum RetargetError {
     /// Ping and pong carry no document.
     #[error("ping and pong carry no document")]
     NoDocument,
-    /// With the new name the frame would be longer than [`Limits::max_frame_bytes`].
+    /// With the new name the frame would be longer than [`Limits::max_frame_bytes`](crate::Limits::max_frame_bytes).
     #[error("the retargeted frame would be {len} bytes, over the frame limit")]
     FrameTooLong {
         /// The length it would have.
@@ -53,12 +51,12 @@ pub enum RetargetError {
     },
 }
 
-/// The frame `frame` for the document `document`: [`retarget_with`] under
-/// [`Limits::DEFAULT`].
+/// The frame `frame` for the document `document`, its header read by [`Decoder::STRICT`]:
+/// see [`Decoder::retarget`].
 ///
 /// # Errors
 ///
-/// As [`retarget_with`].
+/// As [`Decoder::retarget`].
 ///
 /// ```
 /// use bytes::Bytes;
@@ -70,51 +68,59 @@ pub enum RetargetError {
 /// # Ok::<(), yjs_wire::server::RetargetError>(())
 /// ```
 pub fn retarget(frame: &Bytes, document: &str) -> Result<VectoredFrame, RetargetError> {
-    retarget_with(frame, document, &Limits::DEFAULT)
+    Decoder::STRICT.retarget(frame, document)
 }
 
-/// The frame `frame` for the document `document`, as a [`VectoredFrame`]: a new header as its
-/// head and a slice of `frame` (from the message-type byte on) as its body.
-///
-/// Decodes the header of `frame` only and checks `document` with [`check_document_name`].
-/// The result decodes (under `limits`) exactly when `frame` does, to the same message with
-/// the new name.
-///
-/// # Errors
-///
-/// - [`RetargetError::Frame`] if the header of `frame` does not decode under `limits`;
-/// - [`RetargetError::NoDocument`] for ping and pong;
-/// - [`RetargetError::Name`] if `document` is longer than [`Limits::max_name_bytes`];
-/// - [`RetargetError::FrameTooLong`] if the result would be over [`Limits::max_frame_bytes`].
-///
-/// ```
-/// use bytes::Bytes;
-/// use yjs_wire::{server::{retarget_with, RetargetError}, Limits};
-///
-/// let ping = Bytes::from_static(b"YJSping");
-/// assert_eq!(retarget_with(&ping, "d", &Limits::DEFAULT), Err(RetargetError::NoDocument));
-/// ```
-pub fn retarget_with(
-    frame: &Bytes,
-    document: &str,
-    limits: &Limits,
-) -> Result<VectoredFrame, RetargetError> {
-    let head = Decoder::new()
-        .with_limits(*limits)
-        .decode_header(frame)
-        .map_err(RetargetError::Frame)?;
-    if head.document().is_none() {
-        return Err(RetargetError::NoDocument);
+impl Decoder {
+    /// The frame `frame` for the document `document`, as a [`VectoredFrame`]: a new header as
+    /// its head and a slice of `frame` (from the message-type byte on) as its body.
+    ///
+    /// Decodes the header of `frame` only, as this decoder does (its limits; with
+    /// [`keep_unknown_kinds`](Decoder::keep_unknown_kinds) a snapshot message of an unknown
+    /// kind is retargeted too), and checks `document` with [`check_document_name`] under its
+    /// limits. The result decodes (by this decoder) exactly when `frame` does, to the same
+    /// message with the new name.
+    ///
+    /// # Errors
+    ///
+    /// - [`RetargetError::Frame`] if the header of `frame` does not decode;
+    /// - [`RetargetError::NoDocument`] for ping and pong;
+    /// - [`RetargetError::Name`] if `document` is longer than [`Limits::max_name_bytes`](crate::Limits::max_name_bytes);
+    /// - [`RetargetError::FrameTooLong`] if the result would be over
+    ///   [`Limits::max_frame_bytes`](crate::Limits::max_frame_bytes).
+    ///
+    /// ```
+    /// use bytes::Bytes;
+    /// use yjs_wire::{server::RetargetError, Decoder, Limits};
+    ///
+    /// let frame = Bytes::from_static(b"YJS\x01\x01d\x01\x01\x2a"); // awareness, 9 bytes
+    /// let mut limits = Limits::DEFAULT;
+    /// limits.max_frame_bytes = 10;
+    /// let decoder = Decoder::new().with_limits(limits);
+    /// assert_eq!(decoder.retarget(&frame, "do")?.to_vec(), b"YJS\x01\x02do\x01\x01\x2a");
+    /// assert_eq!(
+    ///     decoder.retarget(&frame, "doc"),
+    ///     Err(RetargetError::FrameTooLong { len: 11 })
+    /// );
+    /// # Ok::<(), RetargetError>(())
+    /// ```
+    pub fn retarget(&self, frame: &Bytes, document: &str) -> Result<VectoredFrame, RetargetError> {
+        let limits = self.limits();
+        let head = self.decode_header(frame).map_err(RetargetError::Frame)?;
+        if head.document().is_none() {
+            return Err(RetargetError::NoDocument);
+        }
+        let document =
+            check_document_name(document.as_bytes(), limits).map_err(RetargetError::Name)?;
+        let body = frame.slice(head.type_offset()..);
+        let mut new_header = Vec::with_capacity(header::prefix_len(document));
+        header::write_prefix(&mut new_header, document);
+        let len = new_header.len().saturating_add(body.len());
+        if len > limits.max_frame_bytes {
+            return Err(RetargetError::FrameTooLong { len });
+        }
+        Ok(VectoredFrame::from_parts(Bytes::from(new_header), body))
     }
-    let document = check_document_name(document.as_bytes(), limits).map_err(RetargetError::Name)?;
-    let body = frame.slice(head.type_offset()..);
-    let mut new_header = Vec::with_capacity(header::prefix_len(document));
-    header::write_prefix(&mut new_header, document);
-    let len = new_header.len().saturating_add(body.len());
-    if len > limits.max_frame_bytes {
-        return Err(RetargetError::FrameTooLong { len });
-    }
-    Ok(VectoredFrame::from_parts(Bytes::from(new_header), body))
 }
 
 #[cfg(test)]
@@ -123,7 +129,7 @@ mod tests {
     use crate::{
         decode_shared,
         snapshot::{Shared, SnapshotMeta},
-        ErrorKind, Frame, U53,
+        ErrorKind, Frame, Limits, U53,
     };
     use bytes::Buf;
 
@@ -227,9 +233,10 @@ mod tests {
 
         let mut limits = Limits::DEFAULT;
         limits.max_frame_bytes = frame.len() + 1;
-        assert!(retarget_with(&frame, "docs", &limits).is_ok());
+        let decoder = Decoder::new().with_limits(limits);
+        assert!(decoder.retarget(&frame, "docs").is_ok());
         assert_eq!(
-            retarget_with(&frame, "docs!", &limits),
+            decoder.retarget(&frame, "docs!"),
             Err(RetargetError::FrameTooLong {
                 len: frame.len() + 2
             })
@@ -247,5 +254,35 @@ mod tests {
             decode_shared(&moved).unwrap_err().kind(),
             ErrorKind::Truncated
         );
+    }
+
+    /// A relay's decoder (unknown kinds kept) moves a frame of a kind this crate does not
+    /// know; the strict one refuses it at the kind.
+    #[test]
+    fn a_decoder_retargets_under_its_own_rules() {
+        let lock = Bytes::from_static(b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07\x02me");
+        let Err(RetargetError::Frame(err)) = retarget(&lock, "e") else {
+            panic!("strict retarget of an unknown kind")
+        };
+        assert_eq!(
+            (err.kind(), err.offset()),
+            (ErrorKind::UnknownSnapshotKind, 7)
+        );
+        let relay = Decoder::new().keep_unknown_kinds(true);
+        let moved = relay.retarget(&lock, "e").unwrap();
+        assert_eq!(
+            moved.to_vec(),
+            b"YJS\x01\x01e\x02\x15snapshot-lock-request\x07\x02me"
+        );
+        assert_eq!(moved.body().as_ptr(), lock[6..].as_ptr());
+        // The new name is checked under the decoder's limits.
+        let mut limits = Limits::DEFAULT;
+        limits.max_name_bytes = 1;
+        let short = relay.with_limits(limits);
+        assert!(short.retarget(&lock, "e").is_ok());
+        let Err(RetargetError::Name(err)) = short.retarget(&lock, "ee") else {
+            panic!("a 2-byte name over a 1-byte limit")
+        };
+        assert_eq!(err.kind(), ErrorKind::LimitExceeded);
     }
 }
