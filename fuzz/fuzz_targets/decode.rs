@@ -10,7 +10,7 @@
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind, Limits};
+use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind};
 
 fuzz_target!(|data: &[u8]| {
     let borrowed = decode(data);
@@ -49,8 +49,9 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let kept = Decoder::new().keep_unknown_kinds(true).decode(data);
-    let kept_shared =
-        Decoder::new().keep_unknown_kinds(true).decode_shared(&Bytes::copy_from_slice(data));
+    let kept_shared = Decoder::new()
+        .keep_unknown_kinds(true)
+        .decode_shared(&Bytes::copy_from_slice(data));
     match (&kept, &kept_shared) {
         (Ok(k), Ok(s)) => {
             assert_eq!(

@@ -190,8 +190,14 @@ fuzz_target!(|data: &[u8]| {
     limits.max_list_entries = limit(head[4], limits.max_list_entries, 1);
 
     let region = Region::new(GLOBAL);
-    let borrowed = Decoder::new().with_limits(limits).decode(frame).map(|f| f.encoded_len());
-    let header = Decoder::new().with_limits(limits).decode_header(frame).map(|h| h.payload_offset());
+    let borrowed = Decoder::new()
+        .with_limits(limits)
+        .decode(frame)
+        .map(|f| f.encoded_len());
+    let header = Decoder::new()
+        .with_limits(limits)
+        .decode_header(frame)
+        .map(|h| h.payload_offset());
     let stats = region.change();
     assert_eq!(
         (
