@@ -221,7 +221,7 @@ fn encode_writes_prefix_and_frame_up_to_exactly_the_maximum() {
     assert!(out.is_empty());
 
     // A frame whose length needs a two-byte prefix: 128 bytes -> 80 01.
-    let update = vec![0x5a; 128 - 11]; // "YJS" 01 03 "doc" 00 02 75 + 117 bytes
+    let update = [0x5a; 128 - 11]; // "YJS" 01 03 "doc" 00 02 75 + 117 bytes
     let frame = Frame::<Borrowed>::update("doc", &update[..]);
     assert_eq!(frame.encoded_len(), 128);
     let mut out = bytes::BytesMut::new();
