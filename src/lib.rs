@@ -13,7 +13,7 @@
 //! } if snapshot_id == U53::from(2u8)));
 //!
 //! // Encode: the same bytes a lib0 peer writes.
-//! let again = Frame::<Borrowed>::snapshot_fetch_request("my-document", U53::from(2u8));
+//! let again = Frame::snapshot_fetch_request("my-document", U53::from(2u8));
 //! assert_eq!(again.to_vec(), bytes);
 //! # Ok::<(), yjs_wire::Error>(())
 //! ```

@@ -57,7 +57,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// let mut codec = FrameCodec::new();
 /// let mut buf = BytesMut::new();
 /// codec.encode(Frame::<Borrowed>::Ping, &mut buf)?;
-/// codec.encode(Frame::<Borrowed>::awareness("d", &[1, 2, 3][..]), &mut buf)?;
+/// codec.encode(Frame::awareness("d", &[1, 2, 3][..]), &mut buf)?;
 /// assert_eq!(&buf[..], b"\x07YJSping\x0bYJS\x01\x01d\x01\x03\x01\x02\x03");
 ///
 /// let mut input = BytesMut::from(&buf[..9]); // the ping and one byte of the next prefix
@@ -93,7 +93,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 ///
 /// let socket = TcpStream::connect(addr).await?;
 /// let mut client = Framed::new(socket, FrameCodec::new());
-/// client.send(Frame::<Borrowed>::update("notes", &[0x01, 0x02][..])).await?;
+/// client.send(Frame::update("notes", &[0x01, 0x02][..])).await?;
 /// let echoed = tokio::time::timeout(Duration::from_secs(10), client.next()).await?;
 /// let echoed = echoed.ok_or("connection closed")??;
 /// assert_eq!(echoed.to_vec(), b"YJS\x01\x05notes\x00\x02\x02\x01\x02");
@@ -246,7 +246,7 @@ impl FrameCodec {
     /// let mut out = BytesMut::new();
     /// codec.encode(Frame::<Borrowed>::Ping, &mut out)?; // 7 bytes: fits
     /// assert_eq!(&out[..], b"\x07YJSping");
-    /// let err = codec.encode(Frame::<Borrowed>::awareness("d", &[][..]), &mut out).unwrap_err();
+    /// let err = codec.encode(Frame::awareness("d", &[][..]), &mut out).unwrap_err();
     /// assert!(matches!(err, CodecError::FrameTooLong { len: 8, max: 7 }));
     /// # Ok::<(), yjs_wire::CodecError>(())
     /// ```

@@ -60,7 +60,7 @@ impl U53 {
     /// ```
     /// use yjs_wire::{Frame, U53, snapshot::{Borrowed}};
     ///
-    /// let frame = Frame::<Borrowed>::snapshot_fetch_request("d", U53::MAX);
+    /// let frame = Frame::snapshot_fetch_request("d", U53::MAX);
     /// assert!(frame.to_vec().ends_with(b"\xff\xff\xff\xff\xff\xff\xff\x0f"));
     /// ```
     pub const MAX: U53 = U53((1 << 53) - 1);

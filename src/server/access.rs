@@ -385,7 +385,7 @@ mod tests {
 
     /// One frame of every kind, with the class the issue gives it.
     fn every_kind() -> Vec<(Frame<Shared>, Access)> {
-        let d = "doc";
+        let d = &bytestring::ByteString::from_static("doc");
         let mut cases = vec![
             (Frame::Ping, Access::Control),
             (Frame::Pong, Access::Control),

@@ -52,6 +52,7 @@ pub(crate) const ELEMENT: &str = "the document name";
 /// let err = check_document_name(&[b'x'; 1025], &Limits::DEFAULT).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
 /// ```
+#[inline]
 pub fn check_document_name<'a>(name: &'a [u8], limits: &Limits) -> Result<&'a str, Error> {
     if name.len() > limits.max_name_bytes {
         return Err(Error::new(ErrorKind::LimitExceeded, 0, ELEMENT));

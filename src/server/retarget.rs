@@ -143,6 +143,7 @@ mod tests {
     }
 
     fn frames(document: &str) -> Vec<Frame<Shared>> {
+        let document = &bytestring::ByteString::from(document);
         let big = vec![0xabu8; 70_000];
         vec![
             Frame::sync_step1(document, vec![1u8]),
@@ -224,7 +225,8 @@ mod tests {
             ));
         }
 
-        let frame = Frame::<Shared>::update("doc", vec![1u8]).to_bytes();
+        let frame =
+            Frame::update(crate::bytestring::ByteString::from_static("doc"), vec![1u8]).to_bytes();
         let name = "x".repeat(1025);
         let Err(RetargetError::Name(err)) = retarget(&frame, &name) else {
             panic!("a 1025-byte name is over the default limit")

@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn frames_serialize_in_document_type_payload_order() {
-        let frame = Frame::<Borrowed>::update("d", &[1, 0xfe][..]);
+        let frame = Frame::update("d", &[1, 0xfe][..]);
         assert_eq!(
             serde_json::to_string(&frame).unwrap(),
             r#"{"document":"d","type":"doc","payload":{"type":"update","update":"01fe"}}"#

@@ -242,7 +242,7 @@ mod tests {
     }
 
     fn wire<'a>(metas: &[SnapshotMeta<Borrowed<'a>>]) -> Vec<u8> {
-        Frame::<Borrowed>::list_snapshots_response("d", metas.iter().cloned()).to_vec()
+        Frame::list_snapshots_response("d", metas.iter().cloned()).to_vec()
     }
 
     fn decoded(bytes: &[u8]) -> MetaList<Borrowed<'_>> {

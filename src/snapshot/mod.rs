@@ -52,4 +52,4 @@ pub use kinds::{
     SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
 };
 pub use list::{List, ListIter};
-pub use storage::{Borrowed, Shared, Storage};
+pub use storage::{Borrowed, DocumentName, Shared, Storage};

@@ -48,6 +48,62 @@ pub trait Storage: sealed::Sealed + Clone + fmt::Debug + PartialEq + Eq + Hash {
     type Bytes: Deref<Target = [u8]> + Clone + fmt::Debug + PartialEq + Eq + Hash;
 }
 
+/// A document name as a frame constructor takes it. Its type chooses the frame's storage, so
+/// constructors need no turbofish: `&str` (or `&String`) builds a [`Frame<Borrowed>`], a
+/// [`ByteString`] (or `&ByteString`, or a `String`) a [`Frame<Shared>`].
+///
+/// [`Frame<Borrowed>`]: crate::Frame
+/// [`Frame<Shared>`]: crate::Frame
+///
+/// ```
+/// use yjs_wire::{bytes::Bytes, bytestring::ByteString, snapshot::{Borrowed, Shared}, Frame};
+///
+/// let borrowed: Frame<Borrowed> = Frame::update("doc", &[1, 2][..]);
+/// let shared: Frame<Shared> = Frame::update(ByteString::from_static("doc"), Bytes::from_static(&[1, 2]));
+/// assert_eq!(borrowed.to_vec(), shared.to_vec());
+/// ```
+pub trait DocumentName {
+    /// The storage of the frames built with this name.
+    type Storage: Storage;
+    /// The name as that storage's string.
+    fn into_str(self) -> <Self::Storage as Storage>::Str;
+}
+
+impl<'a> DocumentName for &'a str {
+    type Storage = Borrowed<'a>;
+    fn into_str(self) -> &'a str {
+        self
+    }
+}
+
+impl<'a> DocumentName for &'a alloc::string::String {
+    type Storage = Borrowed<'a>;
+    fn into_str(self) -> &'a str {
+        self
+    }
+}
+
+impl DocumentName for ByteString {
+    type Storage = Shared;
+    fn into_str(self) -> ByteString {
+        self
+    }
+}
+
+impl DocumentName for &ByteString {
+    type Storage = Shared;
+    fn into_str(self) -> ByteString {
+        self.clone()
+    }
+}
+
+impl DocumentName for alloc::string::String {
+    type Storage = Shared;
+    fn into_str(self) -> ByteString {
+        ByteString::from(self)
+    }
+}
+
 /// Strings and byte arrays borrowed from the input: `&'a str` and `&'a [u8]`.
 ///
 /// The storage of [`decode`](crate::decode): decoding allocates nothing, and the frame
@@ -165,11 +221,11 @@ pub(crate) struct SharedSource<'i>(pub(crate) &'i Bytes);
 
 impl<'i> Source<'i> for SharedSource<'i> {
     type Storage = Shared;
-    #[inline]
+    #[inline(always)]
     fn text(self, raw: &'i [u8]) -> Option<ByteString> {
         ByteString::try_from(self.bytes(raw)).ok()
     }
-    #[inline]
+    #[inline(always)]
     fn bytes(self, raw: &'i [u8]) -> Bytes {
         // `raw` is always a sub-slice of the input the parser was given, which is `self.0`.
         self.0.slice_ref(raw)

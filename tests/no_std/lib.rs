@@ -19,7 +19,7 @@ pub fn route(input: &[u8]) -> Option<&str> {
 
 /// A frame built from values.
 pub fn fetch(document: &str, id: u32) -> Vec<u8> {
-    Frame::<Borrowed>::snapshot_fetch_request(document, U53::from(id)).to_vec()
+    Frame::snapshot_fetch_request(document, U53::from(id)).to_vec()
 }
 
 #[panic_handler]

@@ -8,8 +8,11 @@
 //! ```
 
 use crate::{
-    snapshot::awareness::AwarenessMessage, snapshot::doc::DocMessage, snapshot::storage::Storage,
-    snapshot::SnapshotMessage, Frame,
+    snapshot::awareness::AwarenessMessage,
+    snapshot::doc::DocMessage,
+    snapshot::storage::{DocumentName, Storage},
+    snapshot::SnapshotMessage,
+    Frame,
 };
 
 impl<S: Storage> Frame<S> {
@@ -21,9 +24,9 @@ impl<S: Storage> Frame<S> {
         }
     }
 
-    fn doc(document: impl Into<S::Str>, message: DocMessage<S>) -> Self {
+    fn doc(document: impl DocumentName<Storage = S>, message: DocMessage<S>) -> Self {
         Frame::Doc {
-            document: document.into(),
+            document: document.into_str(),
             message,
         }
     }
@@ -34,10 +37,13 @@ impl<S: Storage> Frame<S> {
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// // A peer that has nothing yet sends the empty state vector, [0x00].
-    /// let frame = Frame::<Borrowed>::sync_step1("doc", &[0x00][..]);
+    /// let frame = Frame::sync_step1("doc", &[0x00][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x00\x01\x00");
     /// ```
-    pub fn sync_step1(document: impl Into<S::Str>, state_vector: impl Into<S::Bytes>) -> Self {
+    pub fn sync_step1(
+        document: impl DocumentName<Storage = S>,
+        state_vector: impl Into<S::Bytes>,
+    ) -> Self {
         let state_vector = state_vector.into();
         Frame::doc(document, DocMessage::SyncStep1 { state_vector })
     }
@@ -47,10 +53,13 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
-    /// let frame = Frame::<Borrowed>::sync_step2("doc", &[0x01, 0x02][..]);
+    /// let frame = Frame::sync_step2("doc", &[0x01, 0x02][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x01\x02\x01\x02");
     /// ```
-    pub fn sync_step2(document: impl Into<S::Str>, update: impl Into<S::Bytes>) -> Self {
+    pub fn sync_step2(
+        document: impl DocumentName<Storage = S>,
+        update: impl Into<S::Bytes>,
+    ) -> Self {
         Frame::doc(
             document,
             DocMessage::SyncStep2 {
@@ -64,10 +73,10 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
-    /// let frame = Frame::<Borrowed>::update("doc", &[1, 2][..]);
+    /// let frame = Frame::update("doc", &[1, 2][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x03doc\x00\x02\x02\x01\x02");
     /// ```
-    pub fn update(document: impl Into<S::Str>, update: impl Into<S::Bytes>) -> Self {
+    pub fn update(document: impl DocumentName<Storage = S>, update: impl Into<S::Bytes>) -> Self {
         Frame::doc(
             document,
             DocMessage::Update {
@@ -81,12 +90,15 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
-    /// let frame = Frame::<Borrowed>::awareness("d", &[1, 2, 3][..]);
+    /// let frame = Frame::awareness("d", &[1, 2, 3][..]);
     /// assert_eq!(frame.to_vec(), b"YJS\x01\x01d\x01\x03\x01\x02\x03");
     /// ```
-    pub fn awareness(document: impl Into<S::Str>, update: impl Into<S::Bytes>) -> Self {
+    pub fn awareness(
+        document: impl DocumentName<Storage = S>,
+        update: impl Into<S::Bytes>,
+    ) -> Self {
         Frame::Awareness {
-            document: document.into(),
+            document: document.into_str(),
             message: AwarenessMessage {
                 update: update.into(),
             },

@@ -72,7 +72,7 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
-    /// assert_eq!(Frame::<Borrowed>::list_snapshots("d").document(), Some("d"));
+    /// assert_eq!(Frame::list_snapshots("d").document(), Some("d"));
     /// assert_eq!(Frame::<Borrowed>::Ping.document(), None);
     /// ```
     pub fn document(&self) -> Option<&str> {
@@ -111,7 +111,7 @@ impl<S: Storage> Frame<S> {
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
     /// // 59 4a 53 01 | 03 "doc" | 00 02 | 02 01 02
-    /// let frame = Frame::<Borrowed>::update("doc", &[0x01, 0x02][..]);
+    /// let frame = Frame::update("doc", &[0x01, 0x02][..]);
     /// assert_eq!(frame.encoded_len(), 13);
     /// assert_eq!(frame.encoded_len(), frame.to_vec().len());
     /// ```
@@ -128,7 +128,7 @@ impl<S: Storage> Frame<S> {
     ///
     /// let mut out = Vec::new();
     /// Frame::<Borrowed>::Ping.encode(&mut out);
-    /// Frame::<Borrowed>::awareness("d", &[0x2a][..]).encode(&mut out);
+    /// Frame::awareness("d", &[0x2a][..]).encode(&mut out);
     /// assert_eq!(out, b"YJSpingYJS\x01\x01d\x01\x01\x2a");
     /// ```
     ///
@@ -145,7 +145,7 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{Frame, snapshot::{Borrowed}};
     ///
-    /// let bytes = Frame::<Borrowed>::sync_step1("d", &[0x00][..]).to_vec();
+    /// let bytes = Frame::sync_step1("d", &[0x00][..]).to_vec();
     /// assert_eq!(bytes, b"YJS\x01\x01d\x00\x00\x01\x00");
     /// assert_eq!(bytes.capacity(), bytes.len());
     /// ```
@@ -160,7 +160,7 @@ impl<S: Storage> Frame<S> {
     /// ```
     /// use yjs_wire::{decode_shared, Frame, snapshot::{Borrowed}};
     ///
-    /// let bytes = Frame::<Borrowed>::list_snapshots("d").to_bytes();
+    /// let bytes = Frame::list_snapshots("d").to_bytes();
     /// assert_eq!(&bytes[..], b"YJS\x01\x01d\x02\x0elist-snapshots");
     /// assert_eq!(decode_shared(&bytes)?.to_bytes(), bytes);
     /// # Ok::<(), yjs_wire::Error>(())

@@ -54,7 +54,7 @@ impl Frame<Shared> {
     ///
     /// let content = Bytes::from(vec![0xab; 1 << 20]);
     /// let meta = SnapshotMeta::<Shared>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
-    /// let frame = Frame::<Shared>::snapshot_fetch_response("doc", meta, content.clone());
+    /// let frame = Frame::snapshot_fetch_response(yjs_wire::bytestring::ByteString::from_static("doc"), meta, content.clone());
     ///
     /// let mut out = frame.encode_vectored(); // a bytes::Buf
     /// assert_eq!(out.body().as_ptr(), content.as_ptr()); // the content was not copied
@@ -150,8 +150,12 @@ mod tests {
 
     #[test]
     fn decoded_frames_send_the_input_memory() {
-        let input =
-            Frame::<Shared>::snapshot_fetch_response("d", meta(), vec![7u8; 4096]).to_bytes();
+        let input = Frame::snapshot_fetch_response(
+            crate::bytestring::ByteString::from_static("d"),
+            meta(),
+            vec![7u8; 4096],
+        )
+        .to_bytes();
         let frame = crate::decode_shared(&input).unwrap();
         let out = frame.encode_vectored();
         let content_start = input.len() - 4096;
@@ -163,7 +167,10 @@ mod tests {
     #[test]
     fn chunks_vectored_gives_both_slices() {
         let payload = Bytes::from(vec![1u8; 300]);
-        let frame = Frame::<Shared>::update("doc", payload.clone());
+        let frame = Frame::update(
+            crate::bytestring::ByteString::from_static("doc"),
+            payload.clone(),
+        );
         let out = frame.encode_vectored();
         let mut slices = [std::io::IoSlice::new(&[]); 4];
         assert_eq!(out.chunks_vectored(&mut slices), 2);

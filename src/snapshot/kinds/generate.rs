@@ -435,7 +435,7 @@ macro_rules! snapshot_kinds {
             /// ```
             /// use yjs_wire::{snapshot::Field, Frame, U53, snapshot::{Borrowed}};
             ///
-            /// let frame = Frame::<Borrowed>::snapshot_rename_request("d", U53::from(7u8), "v2");
+            /// let frame = Frame::snapshot_rename_request("d", U53::from(7u8), "v2");
             /// let Frame::Snapshot { message, .. } = &frame else { unreachable!() };
             /// let mut texts = Vec::new();
             /// message.for_each_field(|name, field| {
@@ -522,8 +522,11 @@ macro_rules! snapshot_kinds {
                 $(#[doc = $doc])*
                 #[doc = ""]
                 #[doc = concat!("Builds a `", $wire, "` frame; the parameters after the document are its fields, in wire order.")]
-                pub fn $ctor(document: impl Into<S::Str>, $( $field: codec_arg!($codec) ),*) -> Self {
-                    Frame::snapshot(document, SnapshotMessage::$variant {
+                pub fn $ctor(
+                    document: impl crate::snapshot::DocumentName<Storage = S>,
+                    $( $field: codec_arg!($codec) ),*
+                ) -> Self {
+                    Frame::snapshot(document.into_str(), SnapshotMessage::$variant {
                         $( $field: codec_into!($codec, $field), )*
                     })
                 }

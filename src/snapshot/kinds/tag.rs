@@ -21,7 +21,7 @@ use crate::{
 /// use yjs_wire::{Frame, U53, snapshot::{Borrowed}};
 ///
 /// // tags ["stable", ""] = 02 • 06 "stable" • 00
-/// let frame = Frame::<Borrowed>::search_snapshots(
+/// let frame = Frame::search_snapshots(
 ///     "d", "", ["stable", ""], U53::ZERO, U53::ZERO, U53::ZERO, U53::ZERO,
 /// );
 /// assert!(frame.to_vec().ends_with(b"\x00\x02\x06stable\x00\x00\x00\x00\x00"));

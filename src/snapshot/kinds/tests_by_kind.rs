@@ -11,13 +11,13 @@
 // it does not know with code `unsupported` and that kind's string. `snapshotId` is 0 when the
 // request names no snapshot. `code` is an [`ErrorCode`]; unknown codes are kept.
 mod error {
-    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
+    use crate::snapshot::kinds::tests::check;
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn unknown_codes_and_request_kinds_are_kept() {
-        let frame = Frame::<Borrowed>::snapshot_error(
+        let frame = Frame::snapshot_error(
             "d",
             "snapshot-lock-request",
             U53::ZERO,
@@ -34,7 +34,7 @@ mod error {
 
     #[test]
     fn named_code() {
-        let frame = Frame::<Borrowed>::snapshot_error(
+        let frame = Frame::snapshot_error(
             "d",
             "snapshot-fetch-request",
             U53::MAX,
@@ -64,20 +64,20 @@ mod error {
 // [`Limits::max_list_entries`](crate::Limits) and, since each id takes at least one byte, to
 // the bytes left.
 mod list_since {
-    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind, Limits};
+    use crate::{decode, snapshot::kinds::tests::check, ErrorKind, Limits};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn round_trips() {
         check(
-            &Frame::<Borrowed>::list_snapshots_since("d", []),
+            &Frame::list_snapshots_since("d", []),
             b"YJS\x01\x01d\x02\x14list-snapshots-since\x00",
         );
         let mut bytes = b"YJS\x01\x01d\x02\x14list-snapshots-since\x03\x00\x7f".to_vec();
         bytes.extend([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]);
         check(
-            &Frame::<Borrowed>::list_snapshots_since("d", [U53::ZERO, U53::from(127u8), U53::MAX]),
+            &Frame::list_snapshots_since("d", [U53::ZERO, U53::from(127u8), U53::MAX]),
             &bytes,
         );
     }
@@ -125,7 +125,7 @@ mod rename {
     #[test]
     fn round_trips() {
         check(
-            &Frame::<Borrowed>::snapshot_rename_request("d", U53::ZERO, ""),
+            &Frame::snapshot_rename_request("d", U53::ZERO, ""),
             b"YJS\x01\x01d\x02\x17snapshot-rename-request\x00\x00",
         );
         check(
@@ -151,22 +151,22 @@ mod rename {
 // The response and event carry only the id: the snapshot is gone, so there is no META to
 // show.
 mod delete {
-    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
+    use crate::snapshot::kinds::tests::check;
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn round_trips() {
         check(
-            &Frame::<Borrowed>::snapshot_delete_response("d", U53::from(128u8)),
+            &Frame::snapshot_delete_response("d", U53::from(128u8)),
             b"YJS\x01\x01d\x02\x18snapshot-delete-response\x80\x01",
         );
         check(
-            &Frame::<Borrowed>::snapshot_deleted_event("d", U53::ZERO, ""),
+            &Frame::snapshot_deleted_event("d", U53::ZERO, ""),
             b"YJS\x01\x01d\x02\x16snapshot-deleted-event\x00\x00",
         );
         check(
-            &Frame::<Borrowed>::snapshot_delete_request("d", U53::from(1u8)),
+            &Frame::snapshot_delete_request("d", U53::from(1u8)),
             b"YJS\x01\x01d\x02\x17snapshot-delete-request\x01",
         );
     }
@@ -225,7 +225,7 @@ mod info {
         .concat();
         check(&frame, &bytes);
         check(
-            &Frame::<Borrowed>::snapshot_info_request("d", U53::MAX),
+            &Frame::snapshot_info_request("d", U53::MAX),
             b"YJS\x01\x01d\x02\x15snapshot-info-request\xff\xff\xff\xff\xff\xff\xff\x0f",
         );
     }
@@ -281,13 +281,13 @@ mod info {
 // `expiresAt` 0 means never, `parentId` 0 means no parent. Answered by
 // `snapshot-created-event` (sent to every client) or `snapshot-error`.
 mod create {
-    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind};
+    use crate::{decode, snapshot::kinds::tests::check, ErrorKind};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn round_trips() {
-        let frame = Frame::<Borrowed>::snapshot_create_request(
+        let frame = Frame::snapshot_create_request(
             "d",
             "v1",
             "cur",
@@ -343,14 +343,14 @@ mod create {
 // `total` 0 means unknown, so `completed` may exceed it and no order between them is
 // enforced.
 mod progress {
-    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
+    use crate::snapshot::kinds::tests::check;
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn completed_may_exceed_an_unknown_total() {
         check(
-            &Frame::<Borrowed>::snapshot_revert_progress_event(
+            &Frame::snapshot_revert_progress_event(
                 "d",
                 U53::ZERO,
                 "",
@@ -374,13 +374,13 @@ mod progress {
 // `createdTo` bound `createdAt` inclusively, 0 meaning open on that side. `offset` skips that
 // many matches; `limit` 0 lets the server choose the page size.
 mod search {
-    use crate::{snapshot::kinds::tests::check, snapshot::Borrowed};
+    use crate::snapshot::kinds::tests::check;
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn round_trips() {
-        let frame = Frame::<Borrowed>::search_snapshots(
+        let frame = Frame::search_snapshots(
             "d",
             "",
             core::iter::empty::<&str>(),
@@ -408,18 +408,18 @@ mod search {
 //
 // With no snapshots all four are 0. Averages are derived (`totalContentLength / count`).
 mod stats {
-    use crate::{decode, snapshot::kinds::tests::check, snapshot::Borrowed, ErrorKind};
+    use crate::{decode, snapshot::kinds::tests::check, ErrorKind};
     #[allow(unused_imports)]
     use crate::{snapshot::*, *};
 
     #[test]
     fn round_trips() {
         check(
-            &Frame::<Borrowed>::snapshot_stats_request("d"),
+            &Frame::snapshot_stats_request("d"),
             b"YJS\x01\x01d\x02\x16snapshot-stats-request",
         );
         check(
-            &Frame::<Borrowed>::snapshot_stats_response(
+            &Frame::snapshot_stats_response(
                 "d",
                 U53::from(3u8),
                 U53::from(2048u32),
