@@ -12,17 +12,14 @@
 //! | doc sync-step-1 | [`Access::Read`] |
 //! | doc sync-step-2, doc update | [`Access::Write`] |
 //! | awareness | [`Access::Awareness`] |
-//! | `list-snapshots`, `snapshot-fetch-request` | [`Access::Read`] |
-//! | `snapshot-request`, `snapshot-revert-request` | [`Access::Write`] |
-//! | `list-snapshots-response`, `snapshot-fetch-response`, `snapshot-revert-response`, `snapshot-created-event`, `snapshot-reverted-event` | [`Access::ServerToClient`] |
-//! | extensions: `list-snapshots-since`, `snapshot-info-request`, `search-snapshots`, `snapshot-stats-request` | [`Access::Read`] |
-//! | extensions: `snapshot-create-request`, `snapshot-rename-request`, `snapshot-delete-request` | [`Access::Write`] |
-//! | extensions: `snapshot-error` and every other `*-response` / `*-event` | [`Access::ServerToClient`] |
+//! | a snapshot message | its kind's class: the class column of the kinds table (`src/snapshot/kinds/table.rs`), [`SnapshotKind::access`](crate::snapshot::SnapshotKind::access) |
 //! | a snapshot kind kept as unknown ([`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds)) | [`Access::Write`] |
 //! | anything whose header does not decode | [`Access::Invalid`] |
 //!
-//! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
-//! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
+//! Requests that only read are [`Access::Read`], requests that change state
+//! [`Access::Write`], responses and events [`Access::ServerToClient`]. The matches below have
+//! no wildcard arm: a new [`FrameKind`] or [`DocType`] does not compile until it is given a
+//! class here; a new snapshot kind cannot be written without its class in the table.
 
 use crate::{
     snapshot::{DocType, FrameKind, Header},

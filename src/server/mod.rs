@@ -27,7 +27,7 @@
 //!
 //! | file | what it holds |
 //! |---|---|
-//! | `access.rs` | [`Access`], [`Permissions`], [`classify`], the class of every kind |
+//! | `access.rs` | [`Access`], [`Permissions`], [`classify`], the class of each frame type (a snapshot kind's class is in its table row) |
 //! | `retarget.rs` | [`retarget`], [`RetargetError`] |
 //! | `document_name.rs` | [`check_document_name`]: the rules the decoder applies to names |
 
