@@ -32,10 +32,11 @@ use bytes::{Buf, BufMut, Bytes};
 /// are the parts not read yet.
 ///
 /// ```
-/// use yjs_wire::{bytes::{Buf, Bytes}, Frame, VectoredFrame};
+/// use yjs_wire::{bytes::{Buf, Bytes}, bytestring::ByteString, Frame, VectoredFrame};
 ///
 /// let update = Bytes::from(vec![0xab; 1 << 20]);
-/// let mut out = Frame::update("doc", update.clone()).encode_vectored();
+/// let doc = ByteString::from_static("doc"); // shared storage: encode_vectored shares memory
+/// let mut out = Frame::update(doc, update.clone()).encode_vectored();
 /// assert_eq!(out.head().as_ref(), b"YJS\x01\x03doc\x00\x02\x80\x80\x40"); // 13 bytes
 /// assert_eq!(out.body().as_ptr(), update.as_ptr()); // the update was not copied
 /// assert_eq!(out.remaining(), 13 + (1 << 20));
@@ -99,9 +100,10 @@ impl VectoredFrame {
     /// The two chunks, head first.
     ///
     /// ```
-    /// use yjs_wire::Frame;
+    /// use yjs_wire::{bytestring::ByteString, Frame};
     ///
-    /// let (head, body) = Frame::awareness("d", vec![1u8, 2, 3]).encode_vectored().into_parts();
+    /// let frame = Frame::awareness(ByteString::from_static("d"), vec![1u8, 2, 3]);
+    /// let (head, body) = frame.encode_vectored().into_parts();
     /// assert_eq!((&head[..], &body[..]), (&b"YJS\x01\x01d\x01\x03"[..], &[1, 2, 3][..]));
     /// ```
     pub fn into_parts(self) -> (Bytes, Bytes) {
