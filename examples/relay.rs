@@ -90,8 +90,9 @@ use tokio_tungstenite::tungstenite::{Bytes, Message};
 /// Everything the relay takes from the crate, in one place.
 mod wire {
     pub use yjs_wire::{
+        server::Permissions,
         snapshot::{FrameKind, PONG},
-        Decoder, Limits, Permissions,
+        Decoder, Limits,
     };
 }
 use wire::{FrameKind, Limits, Permissions};

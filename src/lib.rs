@@ -62,18 +62,18 @@
 //! [`SnapshotKind::ALL`](snapshot::SnapshotKind::ALL); its string is in
 //! [`SnapshotKind::as_str`](snapshot::SnapshotKind::as_str).
 //!
-//! For servers (see `examples/relay.rs` and `spec/servers.md`):
+//! For servers, the [`server`] module (see `examples/relay.rs` and `spec/servers.md`):
 //!
-//! - [`classify`] / [`Header::access`](snapshot::Header::access): the [`Access`] class of a frame (read, write,
-//!   awareness, server-to-client, control, or invalid), checked against a peer's
-//!   [`Permissions`];
-//! - [`retarget`]: the same frame for another document, as a new header plus the original
-//!   body (`Bytes` slice, no copy);
-//! - [`check_document_name`]: the document-name rules, the same the decoder applies.
-//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a
-//!   [`VectoredFrame`](snapshot::VectoredFrame), a small
-//!   head buffer chained with the payload `Bytes` (no copy), for `write_vectored` or a
-//!   WebSocket send.
+//! - [`server::classify`] / [`Header::access`](snapshot::Header::access): the
+//!   [`Access`](server::Access) class of a frame (read, write, awareness, server-to-client,
+//!   control, or invalid), checked against a peer's [`Permissions`](server::Permissions);
+//! - [`server::retarget`]: the same frame for another document, as a new header plus the
+//!   original body (`Bytes` slice, no copy);
+//! - [`server::check_document_name`]: the document-name rules, the same the decoder applies.
+//!
+//! [`Frame::encode_vectored`] and [`server::retarget`] give a [`VectoredFrame`]: a small head
+//! buffer and a body `Bytes` that shares memory with the frame or input (no copy), a
+//! [`bytes::Buf`] for `write_vectored` or a WebSocket send.
 //!
 //! # Strictness
 //!
@@ -86,9 +86,9 @@
 //! # Security
 //!
 //! For input from untrusted peers:
-//! - **no panic**: no input makes a decoder, [`decode_header`], [`classify`] or [`retarget`]
-//!   panic, loop or overflow. The library has `#![forbid(unsafe_code)]` (`Cargo.toml`
-//!   `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
+//! - **no panic**: no input makes a decoder, [`decode_header`], [`server::classify`] or
+//!   [`server::retarget`] panic, loop or overflow. The library has `#![forbid(unsafe_code)]`
+//!   (`Cargo.toml` `[lints]`), and clippy's `indexing_slicing`, `unwrap_used`, `expect_used`, `panic`,
 //!   `arithmetic_side_effects` and `cast_possible_truncation` are denied in it (this file;
 //!   checked by `cargo clippy --all-targets --all-features -- -D warnings` in `.ci/run`; tests
 //!   and the inspector binary opt out). The only documented panic is [`Frame::encode`] into a
@@ -99,8 +99,9 @@
 //!   a varUint claiming 2^40 bytes is rejected at its prefix; list entries are read lazily;
 //! - **linear time**: every decoder reads each input byte a bounded number of times, and a
 //!   varUint is at most 8 bytes;
-//! - **fail closed**: a frame whose header does not decode is [`Access::Invalid`], which no
-//!   [`Permissions`] allow; sync-step-2 is a write like update.
+//! - **fail closed**: a frame whose header does not decode is
+//!   [`Access::Invalid`](server::Access::Invalid), which no
+//!   [`Permissions`](server::Permissions) allow; sync-step-2 is a write like update.
 //!
 //! # Transports
 //!
@@ -156,29 +157,26 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-mod access;
 mod decoder;
 pub mod docs;
-mod document_name;
 pub mod lib0;
-mod retarget;
+pub mod server;
 pub mod snapshot;
 #[cfg(feature = "tokio")]
 mod stream_codec;
+mod vectored;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use access::{classify, classify_with, Access, Permissions};
 pub use bytes;
 pub use bytestring;
 pub use decoder::{decode, decode_header, decode_shared, Decoder};
-pub use document_name::check_document_name;
 pub use lib0::{Error, ErrorKind, Limits, U53};
-pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
 pub use snapshot::Frame;
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub use stream_codec::{CodecError, FrameCodec};
+pub use vectored::VectoredFrame;

@@ -287,13 +287,19 @@ impl FrameCodec {
         let len = frame.encoded_len();
         let max = self.max_frame_length();
         let announced = u64::try_from(len).unwrap_or(u64::MAX);
-        if len > max || announced > crate::U53::MAX.get() {
-            return Err(CodecError::FrameTooLong {
-                len: announced,
-                max,
-            });
+        let too_long = CodecError::FrameTooLong {
+            len: announced,
+            max,
+        };
+        if len > max {
+            return Err(too_long);
         }
-        let (prefix, prefix_len) = var_uint::encode_array(announced);
+        // The prefix is a lib0 varUint, at most 2^53 - 1: far above any frame held in memory,
+        // so only a `max` above it gets here with a longer frame.
+        let Some(announced) = crate::U53::new(announced) else {
+            return Err(too_long);
+        };
+        let (prefix, prefix_len) = var_uint::encode_array(announced.get());
         let prefix = prefix.get(..prefix_len).unwrap_or_default();
         dst.reserve(prefix.len().saturating_add(len));
         dst.put_slice(prefix);

@@ -118,7 +118,7 @@ fn frame_bytes(kind: FrameKind, size: Size) -> Vec<u8> {
             SnapshotKind::SnapshotStatsResponse => {
                 F::snapshot_stats_response(doc, U53::MAX, U53::MAX, U53::MAX, U53::MAX)
             }
-            other => panic!("add {other} to frame_bytes"),
+            SnapshotKind::Unknown => panic!("no frame of an unknown kind is built here"),
         },
     };
     frame.to_vec()
@@ -148,7 +148,7 @@ fn touch<S: yjs_wire::snapshot::Storage>(frame: &Frame<S>) -> usize {
         Frame::Ping | Frame::Pong => 0,
         Frame::Doc { message, .. } => match message {
             DocMessage::SyncStep1 { state_vector } => state_vector.len(),
-            other => other.payload().len(),
+            DocMessage::SyncStep2 { update } | DocMessage::Update { update } => update.len(),
         },
         Frame::Awareness { message, .. } => message.update.len(),
         Frame::Snapshot { message, .. } => {

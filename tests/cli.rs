@@ -518,3 +518,122 @@ fn an_addition_turns_an_unknown_kind_into_an_error_of_its_payload() {
     let output = run(&["decode", hex], "");
     assert_eq!(error_of(&output), ("unknown-snapshot-kind".to_owned(), 9));
 }
+
+/// "YJS" 01, a document name of `len` bytes 'x', awareness with an empty update.
+fn frame_with_name(len: usize) -> String {
+    let mut prefix = Vec::new();
+    let mut n = len;
+    loop {
+        let low = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            prefix.push(low);
+            break;
+        }
+        prefix.push(low | 0x80);
+    }
+    let prefix: String = prefix.iter().map(|b| format!("{b:02x}")).collect();
+    format!("594a5301{prefix}{}0100", "78".repeat(len))
+}
+
+#[test]
+fn max_name_bytes_lets_a_long_captured_name_decode() {
+    let long = frame_with_name(1025);
+    let strict = run(&["decode", &long], "");
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(
+        lines(&strict)[0].starts_with(r#"{"error":"limit-exceeded","offset":4,"#),
+        "{}",
+        lines(&strict)[0]
+    );
+    for args in [
+        &["decode", "--max-name-bytes", "1025", &long][..],
+        &["decode", "--max-name-bytes=1025", &long],
+        &["decode", &long, "--max-name-bytes", "4096"], // flags anywhere
+    ] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let frame: Value = serde_json::from_str(&lines(&output)[0]).unwrap();
+        assert_eq!(frame["document"], "x".repeat(1025));
+        assert_eq!(frame["type"], "awareness");
+    }
+    // The limit is inclusive, and other limits stay at their defaults.
+    let output = run(&["decode", "--max-name-bytes", "1024", &long], "");
+    assert!(lines(&output)[0].contains("limit-exceeded"));
+    let output = run(
+        &["decode", "--max-name-bytes", "3", &frame_with_name(3)],
+        "",
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let output = run(
+        &["decode", "--max-name-bytes", "2", &frame_with_name(3)],
+        "",
+    );
+    assert!(lines(&output)[0].starts_with(r#"{"error":"limit-exceeded","offset":4,"#));
+}
+
+#[test]
+fn every_limit_has_a_flag_and_each_sets_its_own_limit() {
+    let update = "594a530103646f6300020201ff"; // 13 bytes, update 01 ff
+    let kind = "594a53010164020e6c6973742d736e617073686f7473"; // list-snapshots (14-byte kind)
+    let list = vectors("valid.json")
+        .into_iter()
+        .find(|v| v["name"] == "snapshot-list-snapshots-response")
+        .unwrap()["hex"]
+        .as_str()
+        .unwrap()
+        .to_owned(); // three entries, count at byte 41
+    let cases: [(&str, &str, &str, &str, usize); 4] = [
+        ("--max-frame-bytes", "13", "12", update, 0),
+        ("--max-payload-bytes", "2", "1", update, 10),
+        ("--max-string-bytes", "14", "13", kind, 7),
+        ("--max-list-entries", "3", "2", &list, 41),
+    ];
+    for (flag, enough, too_few, frame, offset) in cases {
+        let output = run(&["decode", flag, enough, frame], "");
+        assert_eq!(output.status.code(), Some(0), "{flag} {enough}");
+        let output = run(&["decode", &format!("{flag}={too_few}"), frame], "");
+        assert_eq!(output.status.code(), Some(1), "{flag} {too_few}");
+        let expected = format!(r#"{{"error":"limit-exceeded","offset":{offset},"#);
+        assert!(
+            lines(&output)[0].starts_with(&expected),
+            "{flag}: {}",
+            lines(&output)[0]
+        );
+        // Lowering one limit leaves the others alone: the 1025-byte name still fails.
+        let output = run(&["decode", flag, enough, &frame_with_name(1025)], "");
+        assert!(lines(&output)[0].contains("limit-exceeded"), "{flag}");
+    }
+}
+
+#[test]
+fn limit_flags_are_checked_and_listed_in_the_usage() {
+    for args in [
+        &["decode", "--max-name-bytes"][..],
+        &["decode", "--max-name-bytes", "many"],
+        &["decode", "--max-name-bytes=-1"],
+        &["decode", "--max-list-entries="],
+        &["decode", "--pretty=yes"],
+        &["encode", "--max-name-bytes", "3"],
+    ] {
+        let output = run(args, "");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+    let help = run(&["--help"], "");
+    let usage = String::from_utf8(help.stderr).unwrap();
+    for (flag, default) in [
+        ("--max-frame-bytes", 16_777_216),
+        ("--max-name-bytes", 1024),
+        ("--max-string-bytes", 65_536),
+        ("--max-payload-bytes", 16_777_216),
+        ("--max-list-entries", 100_000),
+    ] {
+        let line = usage
+            .lines()
+            .find(|line| line.trim_start().starts_with(flag))
+            .unwrap_or_else(|| panic!("{flag} is in the usage"));
+        assert!(line.ends_with(&format!("(default {default})")), "{line}");
+    }
+    assert!(usage.contains("--keep-unknown-kinds") && usage.contains("Exit status"));
+}

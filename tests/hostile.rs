@@ -9,7 +9,8 @@
 use bytes::Bytes;
 use serde_json::Value;
 use yjs_wire::{
-    classify, decode, decode_header, decode_shared, retarget, Access, Permissions, RetargetError,
+    decode, decode_header, decode_shared,
+    server::{classify, retarget, Access, Permissions, RetargetError},
 };
 
 const MUTATIONS_PER_VECTOR: usize = 400;

@@ -193,3 +193,100 @@ async fn a_stream_ending_inside_a_frame_is_an_error() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The encoder by hand, both impls (owned and borrowed frame): each writes its prefix and
+/// frame, a frame of exactly the maximum length is sent, one byte more is refused with
+/// nothing written. (Mutants that made `encode` a no-op or moved the bound survived before.)
+#[test]
+fn encode_writes_prefix_and_frame_up_to_exactly_the_maximum() {
+    use tokio_util::codec::Encoder;
+    let ping = Frame::<Borrowed>::Ping; // 7 bytes
+    let mut out = bytes::BytesMut::new();
+    let mut codec = FrameCodec::new().with_max_frame_length(7);
+    codec.encode(ping.clone(), &mut out).unwrap();
+    codec.encode(&ping, &mut out).unwrap();
+    assert_eq!(&out[..], b"\x07YJSping\x07YJSping");
+
+    let mut codec = FrameCodec::new().with_max_frame_length(6);
+    let mut out = bytes::BytesMut::new();
+    for result in [
+        codec.encode(ping.clone(), &mut out),
+        codec.encode(&ping, &mut out),
+    ] {
+        assert!(matches!(
+            result,
+            Err(CodecError::FrameTooLong { len: 7, max: 6 })
+        ));
+    }
+    assert!(out.is_empty());
+
+    // A frame whose length needs a two-byte prefix: 128 bytes -> 80 01.
+    let update = [0x5a; 128 - 11]; // "YJS" 01 03 "doc" 00 02 75 + 117 bytes
+    let frame = Frame::<Borrowed>::update("doc", &update[..]);
+    assert_eq!(frame.encoded_len(), 128);
+    let mut out = bytes::BytesMut::new();
+    FrameCodec::new()
+        .with_max_frame_length(128)
+        .encode(&frame, &mut out)
+        .unwrap();
+    assert_eq!(&out[..2], b"\x80\x01");
+    assert_eq!(&out[2..], &frame.to_vec()[..]);
+}
+
+/// The decoder by hand at the edges of "have I got the whole frame": one byte short is
+/// `None` with the bytes kept; exactly the frame decodes it and leaves the next prefix; a
+/// frame of exactly the maximum length decodes, one byte more is refused.
+#[test]
+fn decode_needs_exactly_the_announced_bytes() {
+    use tokio_util::codec::Decoder;
+    let mut codec = FrameCodec::new();
+    let whole = b"\x07YJSpong\x07YJSping";
+    for end in 1..8 {
+        let mut buf = bytes::BytesMut::from(&whole[..end]);
+        assert_eq!(codec.decode(&mut buf).unwrap(), None, "{end} bytes");
+        assert_eq!(buf.len(), end, "nothing consumed at {end} bytes");
+    }
+    let mut buf = bytes::BytesMut::from(&whole[..9]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), Some(Frame::Pong));
+    assert_eq!(&buf[..], b"\x07");
+    buf.extend_from_slice(&whole[9..]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), Some(Frame::Ping));
+    assert!(buf.is_empty());
+
+    let mut exact = FrameCodec::new().with_max_frame_length(7);
+    let mut buf = bytes::BytesMut::from(&b"\x07YJSping"[..]);
+    assert_eq!(exact.decode(&mut buf).unwrap(), Some(Frame::Ping));
+    let mut short = FrameCodec::new().with_max_frame_length(6);
+    let mut buf = bytes::BytesMut::from(&b"\x07YJSping"[..]);
+    assert!(matches!(
+        short.decode(&mut buf),
+        Err(CodecError::FrameTooLong { len: 7, max: 6 })
+    ));
+    // A one-byte prefix of 0 announces an empty frame, which does not decode; a prefix is
+    // read as its value, not as "one byte of frame".
+    let mut buf = bytes::BytesMut::from(&b"\x02YJ"[..]);
+    assert!(matches!(codec.decode(&mut buf), Err(CodecError::Frame(_))));
+    assert!(buf.is_empty());
+}
+
+/// As documented on `decode`: for an incomplete frame, room for the rest of it is reserved,
+/// but at most 64 KiB ahead, however much the prefix announces.
+#[test]
+fn an_incomplete_frame_reserves_up_to_64_kib_ahead() {
+    use tokio_util::codec::Decoder;
+    let mut codec = FrameCodec::new();
+    // 2^24 bytes announced (80 80 80 08), none sent.
+    let mut buf = bytes::BytesMut::from(&b"\x80\x80\x80\x08"[..]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), None);
+    assert!(buf.capacity() >= 4 + 64 * 1024, "{}", buf.capacity());
+    assert!(buf.capacity() < 4 * 64 * 1024, "{}", buf.capacity());
+    // 100 000 bytes announced (a0 8d 06) and 10 sent: room for 64 KiB more, not all of it.
+    let mut buf = bytes::BytesMut::from(&b"\xa0\x8d\x06YJS\x01\x01d\x00\x02\x01"[..]);
+    assert_eq!(codec.decode(&mut buf).unwrap(), None);
+    assert!(
+        buf.capacity() >= buf.len() + 64 * 1024,
+        "{}",
+        buf.capacity()
+    );
+    assert!(buf.capacity() < 3 + 100_000, "{}", buf.capacity());
+}

@@ -49,8 +49,9 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let kept = Decoder::new().keep_unknown_kinds(true).decode(data);
-    let kept_shared =
-        Decoder::new().keep_unknown_kinds(true).decode_shared(&Bytes::copy_from_slice(data));
+    let kept_shared = Decoder::new()
+        .keep_unknown_kinds(true)
+        .decode_shared(&Bytes::copy_from_slice(data));
     match (&kept, &kept_shared) {
         (Ok(k), Ok(s)) => {
             assert_eq!(

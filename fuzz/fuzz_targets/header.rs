@@ -8,14 +8,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{Decoder, Limits, snapshot::{MessageType}};
+use yjs_wire::{snapshot::MessageType, Decoder, Limits};
 
 fn check(data: &[u8], limits: &Limits) {
     let full = Decoder::new().with_limits(*limits).decode(data);
     let header = Decoder::new().with_limits(*limits).decode_header(data);
     match (&full, &header) {
         (Ok(frame), Ok(header)) => {
-            assert_eq!((header.document(), header.kind()), (frame.document(), frame.kind()));
+            assert_eq!(
+                (header.document(), header.kind()),
+                (frame.document(), frame.kind())
+            );
             assert!(header.type_offset() <= header.payload_offset());
             assert!(header.payload_offset() <= data.len());
             match header.kind().message_type() {

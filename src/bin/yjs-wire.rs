@@ -8,6 +8,11 @@
 //! yjs-wire encode [JSON ...]              one lowercase hex line per frame (stdin lines if no JSON)
 //! ```
 //!
+//! `decode` also takes the decoding limits (`yjs_wire::Limits`; the defaults are what
+//! `yjs_wire::decode` uses) as `--max-frame-bytes N`, `--max-name-bytes N`,
+//! `--max-string-bytes N`, `--max-payload-bytes N` and `--max-list-entries N` (or `--flag=N`),
+//! for instance to look at a captured frame whose document name is over 1,024 bytes.
+//!
 //! A frame that fails prints `{"error": KIND, "offset": N, "message": "..."}` and the run goes
 //! on; the exit status is 1 if any frame failed, else 0 (2 for a usage error). `encode` prints
 //! only frames that the strict decoder accepts with the default limits. The rules (offsets of
@@ -17,16 +22,34 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame, Limits};
 
-const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
+const USAGE: &str =
+    "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [LIMITS] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
 Each argument (or else each line of standard input) is one frame: hex for decode, the JSON
 form for encode. Prints one line per frame; failures print {\"error\", \"offset\", \"message\"}.
 --keep-unknown-kinds shows a snapshot message of a kind this build does not know as its kind
 and raw payload (relay mode) instead of failing with unknown-snapshot-kind.
 encode prints an error line instead of a frame that a strict decoder would reject.
-Exit status: 0 if every frame succeeded, 1 if any failed, 2 on a usage error.";
+LIMITS (decode only; each is --flag N or --flag=N, a count of bytes or entries):";
+
+/// The part of the usage text after the limit flags.
+const USAGE_END: &str =
+    "Exit status: 0 if every frame succeeded, 1 if any failed, 2 on a usage error.";
+
+/// The usage text, with each limit flag and its default (the library's `Limits::DEFAULT`).
+fn usage() -> String {
+    let mut text = format!("{USAGE}\n");
+    let mut defaults = Limits::DEFAULT;
+    for (flag, field, what) in LIMIT_FLAGS {
+        let default = *field(&mut defaults);
+        let flag = format!("{flag} N");
+        text.push_str(&format!("  {flag:<22}{what} (default {default})\n"));
+    }
+    text.push_str(USAGE_END);
+    text
+}
 
 /// A `snapshot-fetch-response` for "my-document": META {id 2, "Final version", createdAt
 /// 1762000000000, user "alice"} and 4 bytes of content.
@@ -47,6 +70,52 @@ struct Options {
     inputs: Vec<String>,
 }
 
+/// The limit flags of `decode`, each with the `Limits` field it sets.
+type LimitField = fn(&mut Limits) -> &mut usize;
+
+/// The limit flags of `decode`: flag, the `Limits` field it sets, what it bounds.
+const LIMIT_FLAGS: [(&str, LimitField, &str); 5] = [
+    (
+        "--max-frame-bytes",
+        |l| &mut l.max_frame_bytes,
+        "largest whole frame",
+    ),
+    (
+        "--max-name-bytes",
+        |l| &mut l.max_name_bytes,
+        "largest document name",
+    ),
+    (
+        "--max-string-bytes",
+        |l| &mut l.max_string_bytes,
+        "largest other string (kind, snapshot name, user id, ...)",
+    ),
+    (
+        "--max-payload-bytes",
+        |l| &mut l.max_payload_bytes,
+        "largest byte array (update, state vector, content, ...)",
+    ),
+    (
+        "--max-list-entries",
+        |l| &mut l.max_list_entries,
+        "most entries in one list",
+    ),
+];
+
+/// A flag's value: from `--flag=VALUE` or else the next argument.
+fn flag_value(
+    flag: &str,
+    inline: Option<&str>,
+    args: &mut impl Iterator<Item = String>,
+) -> Result<String, String> {
+    match inline {
+        Some(value) => Ok(value.to_owned()),
+        None => args
+            .next()
+            .ok_or_else(|| format!("option {flag:?} needs a value")),
+    }
+}
+
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
     let verb = match args.next().as_deref() {
         Some("decode") => Verb::Decode,
@@ -60,7 +129,26 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         decode: Decoder::STRICT,
         inputs: Vec::new(),
     };
-    for arg in args {
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value)),
+            _ => (arg.as_str(), None),
+        };
+        if let Some((_, field, _)) = LIMIT_FLAGS.iter().find(|(name, _, _)| *name == flag) {
+            if verb != Verb::Decode {
+                return Err(format!("option {flag:?} is for decode"));
+            }
+            let value = flag_value(flag, inline, &mut args)?;
+            let mut limits = *options.decode.limits();
+            *field(&mut limits) = value
+                .parse()
+                .map_err(|_| format!("option {flag:?} takes a number, not {value:?}"))?;
+            options.decode = options.decode.with_limits(limits);
+            continue;
+        }
+        if inline.is_some() {
+            return Err(format!("option {flag:?} takes no value"));
+        }
         match arg.as_str() {
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
@@ -181,7 +269,7 @@ fn main() -> ExitCode {
             if !problem.is_empty() {
                 eprintln!("yjs-wire: {problem}");
             }
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             return ExitCode::from(2);
         }
     };

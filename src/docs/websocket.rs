@@ -86,8 +86,8 @@
 //!   doing all of this, and `spec/servers.md` lists the classes and recommended limits.
 //!
 //! [`Header::access`]: crate::snapshot::Header::access
-//! [`Permissions::READ_ONLY`]: crate::Permissions::READ_ONLY
-//! [`Access::Invalid`]: crate::Access::Invalid
+//! [`Permissions::READ_ONLY`]: crate::server::Permissions::READ_ONLY
+//! [`Access::Invalid`]: crate::server::Access::Invalid
 //! [`decode_header`]: crate::decode_header
 //! [`decode_shared`]: crate::decode_shared
 //! [`FrameKind`]: crate::snapshot::FrameKind

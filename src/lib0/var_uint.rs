@@ -317,4 +317,31 @@ mod tests {
             ErrorKind::IntegerOutOfRange
         );
     }
+
+    /// `parse_multi` sends only inputs shorter than 8 bytes to `parse_bytes`, so its 8th-byte
+    /// check is reached only when it is called on a longer input: there it must agree with
+    /// the word path, byte for byte (`ff ×7` then every last byte: 2^53 − 1 at `0f`, 2^53 at
+    /// `10`, the continuation bit from `80`).
+    #[test]
+    fn byte_path_checks_the_eighth_byte_as_the_word_path_does() {
+        for last in 0..=255u8 {
+            let mut bytes = [0xffu8; MAX_LEN];
+            bytes[MAX_LEN - 1] = last;
+            let word = u64::from_le_bytes(bytes);
+            let by_word = parse_word(&bytes, word, "x");
+            assert_eq!(parse_bytes(&bytes, "x"), by_word, "{last:#x}");
+            match last {
+                0x00 => assert!(by_word.is_err()), // non-canonical
+                0x01..=0x0f => assert_eq!(
+                    by_word,
+                    Ok((&[][..], (u64::from(last) << 49) | ((1 << 49) - 1)))
+                ),
+                _ => assert!(matches!(by_word, Err(f) if f.kind == ErrorKind::IntegerOutOfRange)),
+            }
+        }
+        assert_eq!(
+            parse_bytes(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 0xaa], "x"),
+            Ok((&[0xaa][..], (1 << 53) - 1))
+        );
+    }
 }

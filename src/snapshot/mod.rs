@@ -16,7 +16,7 @@
 //! | `frame/mod.rs` | [`Frame`], [`FrameKind`], the decoder's frame-level dispatch, the encoder |
 //! | `frame/header.rs` | [`Header`], magic, version, document name, type bytes, kind string |
 //! | `frame/build.rs` | constructors of doc and awareness frames |
-//! | `frame/vectored.rs` | [`VectoredFrame`]: head buffer plus payload `Bytes` |
+//! | `frame/vectored.rs` | [`Frame::encode_vectored`]: a [`VectoredFrame`](crate::VectoredFrame) of head buffer plus payload `Bytes` |
 //! | `doc.rs`, `awareness.rs` | [`DocMessage`], [`AwarenessMessage`] |
 //! | `kinds/table.rs` | **every snapshot kind, one row each**: kind string, constructor, access class, fields in wire order |
 //! | `kinds/generate.rs` | the macro that turns the table into [`SnapshotKind`], [`SnapshotMessage`], dispatch, writer, constructors |
@@ -46,7 +46,7 @@ pub(crate) mod to_shared;
 
 pub use awareness::AwarenessMessage;
 pub use doc::{DocMessage, DocType};
-pub use frame::{Frame, FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION};
+pub use frame::{Frame, FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
 pub use kinds::{
     Checksum, ErrorCode, ErrorCodeParseError, Field, IdList, MetaList, RawSnapshot,
     SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,

@@ -7,8 +7,8 @@
 //! ```
 
 use crate::{
-    document_name::{self, check_document_name},
     lib0::{var_bytes, LenCounter, Sink},
+    server::{check_document_name, document_name},
     snapshot::doc::DocType,
     snapshot::parse::{fail, Cx, PResult, Source},
     snapshot::storage::{Borrowed, Storage},

@@ -13,7 +13,6 @@ use alloc::vec::Vec;
 use bytes::{BufMut, Bytes};
 
 pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
-pub use vectored::VectoredFrame;
 
 use crate::{
     lib0::{LenCounter, Sink},

@@ -1,86 +1,21 @@
-//! `VectoredFrame`: a [`Frame<Shared>`](Frame) encoded as a small head buffer chained with
-//! the frame's payload `Bytes`, so a large payload is sent without being copied.
+//! [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) encoded as a [`VectoredFrame`], a
+//! small head buffer and the frame's payload `Bytes`, so a large payload is sent without being
+//! copied.
 //!
 //! ```text
 //! snapshot-fetch-response:  [ "YJS" 01 … META • varUint(len) ]  [ content … ]
 //!                             head: fresh, ~100 bytes             payload: the frame's own Bytes
 //! ```
 
-use bytes::{buf::Chain, Buf, Bytes, BytesMut};
+use bytes::{Bytes, BytesMut};
 
 use crate::{
     lib0::{LenCounter, Sink},
     snapshot::doc::DocMessage,
     snapshot::storage::Shared,
     snapshot::SnapshotMessage,
-    Frame,
+    Frame, VectoredFrame,
 };
-
-/// A frame's bytes as two chunks: the head (everything before the trailing byte array's
-/// bytes) and the payload (those bytes, a clone of the frame's own `Bytes` handle).
-///
-/// Made by [`Frame::encode_vectored`]. It is a [`Buf`]: pass it to `write_vectored` (through
-/// [`Buf::chunks_vectored`]), to a WebSocket send that takes a `Buf`, or collect it. Reading it
-/// yields exactly the bytes of [`Frame::to_vec`].
-#[derive(Debug)]
-pub struct VectoredFrame {
-    chunks: Chain<Bytes, Bytes>,
-}
-
-impl Clone for VectoredFrame {
-    fn clone(&self) -> Self {
-        VectoredFrame {
-            chunks: self.head().clone().chain(self.payload().clone()),
-        }
-    }
-}
-
-impl VectoredFrame {
-    /// The head chunk: magic, version, document, type and every field up to and including
-    /// the payload's length prefix (the whole frame when it has no trailing byte array).
-    pub fn head(&self) -> &Bytes {
-        self.chunks.first_ref()
-    }
-
-    /// The payload chunk: the frame's update, state vector or snapshot content, sharing its
-    /// memory (empty for frames without one).
-    pub fn payload(&self) -> &Bytes {
-        self.chunks.last_ref()
-    }
-
-    /// The two chunks, head first.
-    pub fn into_parts(self) -> (Bytes, Bytes) {
-        self.chunks.into_inner()
-    }
-}
-
-impl Buf for VectoredFrame {
-    #[inline]
-    fn remaining(&self) -> usize {
-        self.chunks.remaining()
-    }
-
-    #[inline]
-    fn chunk(&self) -> &[u8] {
-        self.chunks.chunk()
-    }
-
-    #[inline]
-    fn advance(&mut self, cnt: usize) {
-        self.chunks.advance(cnt);
-    }
-
-    #[cfg(feature = "std")]
-    #[inline]
-    fn chunks_vectored<'a>(&'a self, dst: &mut [std::io::IoSlice<'a>]) -> usize {
-        self.chunks.chunks_vectored(dst)
-    }
-
-    #[inline]
-    fn copy_to_bytes(&mut self, len: usize) -> Bytes {
-        self.chunks.copy_to_bytes(len)
-    }
-}
 
 /// A sink that writes everything except a trailing payload's bytes.
 struct SkipPayload<W>(W);
@@ -121,8 +56,8 @@ impl Frame<Shared> {
     /// let meta = SnapshotMeta::<Shared>::new(U53::from(7u8), "v1", U53::from(1u8), "u");
     /// let frame = Frame::snapshot_fetch_response(yjs_wire::bytestring::ByteString::from_static("doc"), meta, content.clone());
     ///
-    /// let mut out = frame.encode_vectored();
-    /// assert_eq!(out.payload().as_ptr(), content.as_ptr()); // the content was not copied
+    /// let mut out = frame.encode_vectored(); // a bytes::Buf
+    /// assert_eq!(out.body().as_ptr(), content.as_ptr()); // the content was not copied
     /// assert_eq!(out.head().len(), 43);
     /// assert_eq!(out.remaining(), frame.encoded_len());
     /// assert_eq!(out.copy_to_bytes(out.remaining()), frame.to_vec());
@@ -133,9 +68,7 @@ impl Frame<Shared> {
         let mut head = BytesMut::with_capacity(len.0);
         self.write(&mut SkipPayload(&mut head));
         let payload = self.trailing_payload().cloned().unwrap_or_default();
-        VectoredFrame {
-            chunks: head.freeze().chain(payload),
-        }
+        VectoredFrame::from_parts(head.freeze(), payload)
     }
 
     /// The byte array the encoder writes through `put_payload`, if the frame has one.
@@ -159,6 +92,7 @@ impl Frame<Shared> {
 mod tests {
     use super::*;
     use crate::{bytestring::ByteString, snapshot::SnapshotMeta, U53};
+    use bytes::Buf;
 
     fn meta() -> SnapshotMeta<Shared> {
         SnapshotMeta::new(
@@ -225,7 +159,7 @@ mod tests {
         let frame = crate::decode_shared(&input).unwrap();
         let out = frame.encode_vectored();
         let content_start = input.len() - 4096;
-        assert_eq!(out.payload().as_ptr(), input[content_start..].as_ptr());
+        assert_eq!(out.body().as_ptr(), input[content_start..].as_ptr());
         assert_eq!(out.head()[..], input[..content_start]);
     }
 

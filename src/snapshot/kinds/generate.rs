@@ -258,7 +258,6 @@ macro_rules! snapshot_kinds {
         /// assert_eq!(SnapshotKind::SnapshotFetchRequest.as_str(), "snapshot-fetch-request");
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
         pub enum SnapshotKind {
             $( $(#[doc = $doc])* $variant, )*
             /// A kind string this crate does not know. Strict decoding rejects such a frame
@@ -316,20 +315,20 @@ macro_rules! snapshot_kinds {
 
             /// The access class of snapshot messages of this kind (the table's class column).
             /// [`Unknown`](Self::Unknown) (only from `keep_unknown_kinds`) is
-            /// [`Write`](crate::Access::Write): what it does is unknown, so it gets the most
+            /// [`Write`](crate::server::Access::Write): what it does is unknown, so it gets the most
             /// restrictive class a client can hold.
             ///
             /// ```
-            /// use yjs_wire::{snapshot::SnapshotKind, Access};
+            /// use yjs_wire::{server::Access, snapshot::SnapshotKind};
             ///
             /// assert_eq!(SnapshotKind::SnapshotRevertRequest.access(), Access::Write);
             /// assert_eq!(SnapshotKind::SnapshotCreatedEvent.access(), Access::ServerToClient);
             /// assert_eq!(SnapshotKind::Unknown.access(), Access::Write);
             /// ```
-            pub const fn access(self) -> crate::Access {
+            pub const fn access(self) -> crate::server::Access {
                 match self {
-                    $(SnapshotKind::$variant => crate::Access::$access,)*
-                    SnapshotKind::Unknown => crate::Access::Write,
+                    $(SnapshotKind::$variant => crate::server::Access::$access,)*
+                    SnapshotKind::Unknown => crate::server::Access::Write,
                 }
             }
 
@@ -388,7 +387,6 @@ macro_rules! snapshot_kinds {
                 )
             )
         )]
-        #[non_exhaustive]
         pub enum SnapshotMessage<S: Storage> {
             $(
                 $(#[doc = $doc])*

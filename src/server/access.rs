@@ -12,28 +12,25 @@
 //! | doc sync-step-1 | [`Access::Read`] |
 //! | doc sync-step-2, doc update | [`Access::Write`] |
 //! | awareness | [`Access::Awareness`] |
-//! | `list-snapshots`, `snapshot-fetch-request` | [`Access::Read`] |
-//! | `snapshot-request`, `snapshot-revert-request` | [`Access::Write`] |
-//! | `list-snapshots-response`, `snapshot-fetch-response`, `snapshot-revert-response`, `snapshot-created-event`, `snapshot-reverted-event` | [`Access::ServerToClient`] |
-//! | extensions: `list-snapshots-since`, `snapshot-info-request`, `search-snapshots`, `snapshot-stats-request` | [`Access::Read`] |
-//! | extensions: `snapshot-create-request`, `snapshot-rename-request`, `snapshot-delete-request` | [`Access::Write`] |
-//! | extensions: `snapshot-error` and every other `*-response` / `*-event` | [`Access::ServerToClient`] |
+//! | a snapshot message | its kind's class: the class column of the kinds table (`src/snapshot/kinds/table.rs`), [`SnapshotKind::access`](crate::snapshot::SnapshotKind::access) |
 //! | a snapshot kind kept as unknown ([`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds)) | [`Access::Write`] |
 //! | anything whose header does not decode | [`Access::Invalid`] |
 //!
-//! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
-//! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
+//! Requests that only read are [`Access::Read`], requests that change state
+//! [`Access::Write`], responses and events [`Access::ServerToClient`]. The matches below have
+//! no wildcard arm: a new [`FrameKind`] or [`DocType`] does not compile until it is given a
+//! class here; a new snapshot kind cannot be written without its class in the table.
 
 use crate::{
     snapshot::{DocType, FrameKind, Header},
-    Decoder, Limits,
+    Decoder,
 };
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
 /// [`Header::access`] and [`classify`].
 ///
 /// ```
-/// use yjs_wire::{classify, Access, Permissions};
+/// use yjs_wire::server::{classify, Access, Permissions};
 ///
 /// let update = b"YJS\x01\x03doc\x00\x02\x01\x00";
 /// assert_eq!(classify(update), Access::Write);
@@ -64,7 +61,7 @@ impl Access {
     /// Every class, in declaration order.
     ///
     /// ```
-    /// use yjs_wire::Access;
+    /// use yjs_wire::server::Access;
     ///
     /// assert_eq!(Access::ALL.len(), 6);
     /// assert_eq!(Access::ALL[5], Access::Invalid);
@@ -83,7 +80,7 @@ impl Access {
     /// same word.
     ///
     /// ```
-    /// use yjs_wire::{classify, Access};
+    /// use yjs_wire::server::{classify, Access};
     ///
     /// assert_eq!(classify(b"YJS\x01\x01d\x02\x0elist-snapshots").as_str(), "read");
     /// assert_eq!(Access::ServerToClient.to_string(), "server-to-client");
@@ -110,7 +107,7 @@ impl FrameKind {
     /// The access class of frames of this kind (never [`Access::Invalid`]).
     ///
     /// ```
-    /// use yjs_wire::{Access, snapshot::{DocType, FrameKind, SnapshotKind}};
+    /// use yjs_wire::{server::Access, snapshot::{DocType, FrameKind, SnapshotKind}};
     ///
     /// assert_eq!(FrameKind::Doc(DocType::SyncStep2).access(), Access::Write);
     /// assert_eq!(FrameKind::Snapshot(SnapshotKind::ListSnapshots).access(), Access::Read);
@@ -130,7 +127,7 @@ impl DocType {
     /// update write.
     ///
     /// ```
-    /// use yjs_wire::{Access, snapshot::{DocType}};
+    /// use yjs_wire::{server::Access, snapshot::DocType};
     ///
     /// assert_eq!(DocType::SyncStep1.access(), Access::Read);
     /// assert_eq!(DocType::SyncStep2.access(), Access::Write);
@@ -149,7 +146,7 @@ impl Header<'_> {
     /// The access class of the frame: [`FrameKind::access`] of its kind.
     ///
     /// ```
-    /// use yjs_wire::{decode_header, Access};
+    /// use yjs_wire::{server::Access, decode_header};
     ///
     /// // 02 16 "snapshot-fetch-request": a read, whatever the payload.
     /// let header = decode_header(b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07")?;
@@ -161,16 +158,16 @@ impl Header<'_> {
     }
 }
 
-/// Classify a frame from its header alone, under [`Limits::DEFAULT`]: the class of its kind,
-/// or [`Access::Invalid`] if the header does not decode (bad magic or version, unknown type,
-/// sub-type or kind, a bad or over-long document name, truncation, a frame over the size
-/// limit, bytes after ping or pong).
+/// Classify a frame from its header alone, as [`Decoder::STRICT`] reads it: the class of its
+/// kind, or [`Access::Invalid`] if the header does not decode (bad magic or version, unknown
+/// type, sub-type or kind, a bad or over-long document name, truncation, a frame over the
+/// size limit, bytes after ping or pong). [`Decoder::classify`] classifies under other limits.
 ///
 /// The body is not read: a frame classified [`Access::Write`] may still fail
 /// [`decode`](crate::decode). Classify to refuse early; decode before applying or forwarding.
 ///
 /// ```
-/// use yjs_wire::{classify, Access};
+/// use yjs_wire::server::{classify, Access};
 ///
 /// assert_eq!(classify(b"YJSping"), Access::Control);
 /// assert_eq!(classify(b"YJS\x01\x01d\x01\x00"), Access::Awareness);
@@ -178,30 +175,41 @@ impl Header<'_> {
 /// assert_eq!(classify(b""), Access::Invalid);
 /// ```
 pub fn classify(input: &[u8]) -> Access {
-    classify_with(input, &Limits::DEFAULT)
+    Decoder::STRICT.classify(input)
 }
 
-/// [`classify`] under the given limits: a frame over `limits` is [`Access::Invalid`].
-///
-/// ```
-/// use yjs_wire::{classify_with, Access, Limits};
-///
-/// let mut limits = Limits::DEFAULT;
-/// limits.max_name_bytes = 2;
-/// assert_eq!(classify_with(b"YJS\x01\x02ab\x01\x00", &limits), Access::Awareness);
-/// assert_eq!(classify_with(b"YJS\x01\x03abc\x01\x00", &limits), Access::Invalid);
-/// ```
-pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
-    match Decoder::new().with_limits(*limits).decode_header(input) {
-        Ok(header) => header.access(),
-        Err(_) => Access::Invalid,
+impl Decoder {
+    /// [`classify`] as this decoder reads the header: a frame over its limits is
+    /// [`Access::Invalid`]; with [`keep_unknown_kinds`](Decoder::keep_unknown_kinds) a snapshot
+    /// kind this crate does not know is [`Access::Write`] (what it does is unknown, so it gets
+    /// the most restrictive class a client can hold) instead of [`Access::Invalid`].
+    ///
+    /// ```
+    /// use yjs_wire::{server::Access, Decoder, Limits};
+    ///
+    /// let mut limits = Limits::DEFAULT;
+    /// limits.max_name_bytes = 2;
+    /// let decoder = Decoder::new().with_limits(limits);
+    /// assert_eq!(decoder.classify(b"YJS\x01\x02ab\x01\x00"), Access::Awareness);
+    /// assert_eq!(decoder.classify(b"YJS\x01\x03abc\x01\x00"), Access::Invalid);
+    ///
+    /// // "YJS" 01 "d" 02 varString("snapshot-lock-request"): unknown to this crate.
+    /// let lock = b"YJS\x01\x01d\x02\x15snapshot-lock-request";
+    /// assert_eq!(Decoder::STRICT.classify(lock), Access::Invalid);
+    /// assert_eq!(Decoder::new().keep_unknown_kinds(true).classify(lock), Access::Write);
+    /// ```
+    pub fn classify(&self, input: &[u8]) -> Access {
+        match self.decode_header(input) {
+            Ok(header) => header.access(),
+            Err(_) => Access::Invalid,
+        }
     }
 }
 
 /// Which [`Access`] classes a peer may send. [`Access::Invalid`] is never allowed.
 ///
 /// ```
-/// use yjs_wire::{Access, Permissions};
+/// use yjs_wire::server::{Access, Permissions};
 ///
 /// let viewer = Permissions::READ_ONLY.with_awareness(true);
 /// assert!(viewer.allows(Access::Read) && viewer.allows(Access::Awareness));
@@ -221,7 +229,7 @@ impl Permissions {
     /// A client that may edit: read, write, awareness and control; not server messages.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let update = b"YJS\x01\x01d\x00\x02\x01\x00";
     /// assert!(Permissions::CLIENT.allows(classify(update)));
@@ -237,7 +245,7 @@ impl Permissions {
     /// [`with_awareness`](Self::with_awareness) to show viewers' presence.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let step1 = b"YJS\x01\x01d\x00\x00\x01\x00"; // sync-step-1: a read
     /// let step2 = b"YJS\x01\x01d\x00\x01\x01\x00"; // sync-step-2: a write
@@ -254,7 +262,7 @@ impl Permissions {
     /// A trusted server (for a client reading from one): everything but invalid frames.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let created = b"YJS\x01\x01d\x02\x16snapshot-created-event\x07\x02v1\x01\x01u";
     /// assert!(Permissions::SERVER.allows(classify(created)));
@@ -270,7 +278,7 @@ impl Permissions {
     /// These permissions with awareness allowed or not.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// let awareness = b"YJS\x01\x01d\x01\x01\x00";
     /// assert!(!Permissions::READ_ONLY.allows(classify(awareness)));
@@ -285,7 +293,7 @@ impl Permissions {
     /// and [`Access::Invalid`] refused, whatever `allowed` is.
     ///
     /// ```
-    /// use yjs_wire::{Access, Permissions};
+    /// use yjs_wire::server::{Access, Permissions};
     ///
     /// let mirror = Permissions::SERVER.with(Access::Write, false);
     /// assert!(mirror.allows(Access::ServerToClient) && !mirror.allows(Access::Write));
@@ -318,7 +326,7 @@ impl Permissions {
     /// [`Access::Control`] is always allowed, [`Access::Invalid`] never.
     ///
     /// ```
-    /// use yjs_wire::{classify, Permissions};
+    /// use yjs_wire::server::{classify, Permissions};
     ///
     /// assert!(Permissions::READ_ONLY.allows(classify(b"YJSping")));
     /// assert!(!Permissions::SERVER.allows(classify(b"YJSping!"))); // trailing byte: invalid
@@ -612,8 +620,9 @@ mod tests {
         // Over the frame limit: invalid under those limits, whatever the kind.
         let mut small = Limits::DEFAULT;
         small.max_frame_bytes = 6;
-        assert_eq!(classify_with(b"YJSping", &small), Access::Invalid);
-        assert_eq!(classify_with(b"YJSping", &Limits::DEFAULT), Access::Control);
+        let decoder = Decoder::new().with_limits(small);
+        assert_eq!(decoder.classify(b"YJSping"), Access::Invalid);
+        assert_eq!(Decoder::STRICT.classify(b"YJSping"), Access::Control);
     }
 
     /// A bad body does not change the class (the header is valid), but `decode` rejects it:
@@ -637,5 +646,31 @@ mod tests {
         let err = decode(b"YJS\x01\x03doc\x02\x16snapshot-info-response\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04")
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    }
+
+    /// A configured decoder classifies as it decodes: its limits, and unknown kinds kept as
+    /// a write instead of refused.
+    #[test]
+    fn a_decoder_classifies_under_its_own_rules() {
+        // "YJS" 01 "d" 02 varString("snapshot-lock-request") 07
+        let lock = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
+        let relay = Decoder::new().keep_unknown_kinds(true);
+        assert_eq!(classify(lock), Access::Invalid);
+        assert_eq!(Decoder::STRICT.classify(lock), Access::Invalid);
+        assert_eq!(relay.classify(lock), Access::Write);
+        assert!(!Permissions::READ_ONLY.allows(relay.classify(lock)));
+        // Known kinds: the same class either way.
+        let fetch = b"YJS\x01\x01d\x02\x16snapshot-fetch-request\x07";
+        assert_eq!(relay.classify(fetch), Access::Read);
+        assert_eq!(classify(fetch), Access::Read);
+        // The limits are the decoder's.
+        let mut limits = Limits::DEFAULT;
+        limits.max_name_bytes = 0;
+        let strict_names = relay.with_limits(limits);
+        assert_eq!(strict_names.classify(fetch), Access::Invalid);
+        assert_eq!(
+            strict_names.classify(b"YJS\x01\x00\x02\x16snapshot-fetch-request\x07"),
+            Access::Read
+        );
     }
 }

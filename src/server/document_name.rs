@@ -9,7 +9,7 @@
 //! ```
 //!
 //! The rules, applied by the decoder (to every name it reads), by
-//! [`retarget`](crate::retarget) (to the new name) and by servers that build frames from
+//! [`retarget`](super::retarget) (to the new name) and by servers that build frames from
 //! names they got elsewhere (a URL, a database):
 //!
 //! 1. valid UTF-8 (lib0's `readVarString` throws on anything else);
@@ -43,7 +43,7 @@ pub(crate) const ELEMENT: &str = "the document name";
 /// The error's offset is 0 (the start of the name).
 ///
 /// ```
-/// use yjs_wire::{check_document_name, ErrorKind, Limits};
+/// use yjs_wire::{server::check_document_name, ErrorKind, Limits};
 ///
 /// assert_eq!(check_document_name(b"notes/2024", &Limits::DEFAULT), Ok("notes/2024"));
 /// assert_eq!(check_document_name(b"a\x00b", &Limits::DEFAULT), Ok("a\0b")); // NUL is fine
