@@ -156,6 +156,7 @@ mod error;
 mod frame;
 #[cfg(feature = "serde")]
 mod json_form;
+pub mod lib0;
 mod limits;
 mod list;
 mod options;
@@ -167,6 +168,7 @@ mod snapshot;
 mod storage;
 #[cfg(feature = "tokio")]
 mod stream_codec;
+pub mod teleportal;
 mod u53;
 mod utf8;
 mod var_bytes;
