@@ -61,6 +61,7 @@ mod id;
 #[cfg(feature = "serde")]
 mod json;
 mod message_array;
+pub mod milestone;
 mod ping;
 mod presence;
 mod rpc;
