@@ -54,6 +54,7 @@
 
 mod ack;
 mod awareness;
+pub mod content;
 mod doc;
 mod envelope;
 mod header;
