@@ -268,7 +268,7 @@ impl Conn {
                 state.next_id += 1;
                 let counter = state.next_id;
                 let doc = self.join(state, document);
-                let reply = self.rpc(doc, document, &message.method, request, payload, counter);
+                let reply = self.rpc(doc, document, message.method, request, payload, counter);
                 self.send(reply);
             }
         }
@@ -428,6 +428,8 @@ fn user_of(uri: &str) -> Option<String> {
 
 async fn serve(stream: TcpStream, peer: SocketAddr, state: Shared_) {
     let mut uri = String::new();
+    // tungstenite's handshake callback returns its own (large) error response type.
+    #[allow(clippy::result_large_err)]
     let remember = |request: &Request, response: Response| {
         uri = request.uri().to_string();
         Ok(response)

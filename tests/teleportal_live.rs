@@ -143,7 +143,6 @@ impl Guard {
             command
                 .spawn()
                 .unwrap_or_else(|e| panic!("{what} starts: {e}")),
-            what,
         )
     }
 

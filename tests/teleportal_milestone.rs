@@ -242,7 +242,8 @@ fn responses_read_and_write_back() {
 
 #[test]
 fn error_responses() {
-    let cases: [(&str, &str, u64, &str, Option<(&str, &str)>); 5] = [
+    type Case<'a> = (&'a str, &'a str, u64, &'a str, Option<(&'a str, &'a str)>);
+    let cases: [Case; 5] = [
         (
             "milestone-get-error-404",
             "milestoneGet",

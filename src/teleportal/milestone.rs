@@ -485,7 +485,7 @@ pub struct Response<'a> {
 /// The value of an `EncodedAny` borrowed for the frame's lifetime (validated already; the
 /// limits only bound what was checked at decode, so here they are the widest).
 fn value<'a>(encoded: &EncodedAny<Borrowed<'a>>) -> Any<'a> {
-    let raw: &'a [u8] = *encoded.raw();
+    let raw: &'a [u8] = encoded.raw();
     any::decode_with(raw, &WIDE).unwrap_or(Any::Undefined)
 }
 
@@ -633,7 +633,7 @@ pub fn read_response<'a>(frame: &Frame<Borrowed<'a>>) -> Result<Response<'a>, Sh
             payload,
         } => Err(RpcFailure {
             status_code: status_code.get(),
-            details: *details,
+            details,
             payload: payload.as_ref().map(value),
         }),
     };
