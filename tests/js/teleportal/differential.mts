@@ -220,7 +220,7 @@ if (mode === 'encode' || mode === 'mutate') {
     if (!h) continue
     let m: any
     try {
-      m = decodeBytes(hexToBytes(h))
+      m = decodeBytes(hexToBytes(h.toLowerCase()))
     } catch (e: any) {
       out({ error: String(e?.message ?? e) })
       continue
