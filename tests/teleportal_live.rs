@@ -50,8 +50,12 @@ fn peer() -> Option<PathBuf> {
         let out = setup.0.stdout.take().map(collect);
         let err = setup.0.stderr.take().map(collect);
         let status = setup.wait_for(SETUP_TIMEOUT, "setup.sh");
-        let out = out.map(|rx| rx.recv_timeout(STOP_TIMEOUT).unwrap_or_default()).unwrap_or_default();
-        let err = err.map(|rx| rx.recv_timeout(STOP_TIMEOUT).unwrap_or_default()).unwrap_or_default();
+        let out = out
+            .map(|rx| rx.recv_timeout(STOP_TIMEOUT).unwrap_or_default())
+            .unwrap_or_default();
+        let err = err
+            .map(|rx| rx.recv_timeout(STOP_TIMEOUT).unwrap_or_default())
+            .unwrap_or_default();
         match status.code() {
             Some(0) => out
                 .lines()
@@ -61,11 +65,14 @@ fn peer() -> Option<PathBuf> {
             Some(3) => {
                 let required = std::env::var("YJS_WIRE_REQUIRE_TELEPORTAL").is_ok_and(|v| v == "1");
                 if required {
-                    Err(format!("YJS_WIRE_REQUIRE_TELEPORTAL=1 but the reference peer is missing: {}", err.trim()))
+                    Err(format!(
+                        "YJS_WIRE_REQUIRE_TELEPORTAL=1 but the reference peer is missing: {}",
+                        err.trim()
+                    ))
                 } else {
                     let _ = writeln!(
                         std::io::stderr(),
-                        "SKIPPED teleportal live tests: {} (set YJS_WIRE_SHARED to the shared folder)",
+                        "SKIPPED teleportal live tests: {}",
                         err.trim()
                     );
                     Ok(None)
