@@ -306,10 +306,12 @@ pub(crate) mod json {
     #[derive(Deserialize)]
     #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
     pub(crate) enum DocIn {
+        #[serde(rename = "sync-step-1")]
         SyncStep1 {
             #[serde(with = "hex")]
             sv: Bytes,
         },
+        #[serde(rename = "sync-step-2")]
         SyncStep2 {
             update: UpdateIn,
         },
