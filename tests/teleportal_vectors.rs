@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use yjs_wire::{bytes::Bytes, teleportal, ErrorKind, Limits, Shared};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, teleportal, ErrorKind, Limits};
 
 fn load(name: &str) -> Vec<Value> {
     let path = format!(

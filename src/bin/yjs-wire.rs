@@ -18,9 +18,7 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{
-    bytes::Bytes, decode_with_options, teleportal, DecodeOptions, Frame, Limits, Shared,
-};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, teleportal, Decoder, Frame};
 
 const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
@@ -56,7 +54,7 @@ enum Dialect {
 struct Options {
     verb: Verb,
     pretty: bool,
-    decode: DecodeOptions,
+    decode: Decoder,
     dialect: Dialect,
     inputs: Vec<String>,
 }
@@ -72,7 +70,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let mut options = Options {
         verb,
         pretty: false,
-        decode: DecodeOptions::STRICT,
+        decode: Decoder::STRICT,
         dialect: Dialect::Snapshot,
         inputs: Vec::new(),
     };
@@ -89,7 +87,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
             "--keep-unknown-kinds" if verb == Verb::Decode => {
-                options.decode = DecodeOptions::KEEP_UNKNOWN_KINDS;
+                options.decode = options.decode.keep_unknown_kinds(true);
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
@@ -104,11 +102,12 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &str, decode_options: &DecodeOptions) -> Result<Value, Value> {
+fn decode_line(hex: &str, decoder: &Decoder) -> Result<Value, Value> {
     let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let bytes = hex_to_bytes(&compact)
         .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))?;
-    let frame = decode_with_options(&bytes, &Limits::DEFAULT, decode_options)
+    let frame = decoder
+        .decode(&bytes)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
