@@ -19,7 +19,10 @@ use std::{hint::black_box, time::Duration};
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use yjs_wire::{
-    bytes::Buf, decode, decode_header, decode_shared, Frame, SnapshotMessage, SnapshotMeta, Storage,
+    bytes::Buf,
+    decode, decode_header, decode_shared,
+    snapshot::{SnapshotMessage, SnapshotMeta, Storage},
+    Frame,
 };
 
 #[path = "corpus.rs"]
@@ -40,7 +43,7 @@ fn touch<S: Storage>(frame: &Frame<S>) -> u64 {
         Frame::Doc { message, .. } => message.doc_type() as u64 ^ message.payload().len() as u64,
         Frame::Awareness { message, .. } => message.update.len() as u64,
         Frame::Snapshot { message, .. } => match message {
-            SnapshotMessage::ListSnapshots => 2,
+            SnapshotMessage::ListSnapshots {} => 2,
             SnapshotMessage::ListSnapshotsResponse { snapshots } => snapshots
                 .iter()
                 .fold(0u64, |acc, m| acc.wrapping_add(meta(&m))),

@@ -8,7 +8,12 @@
 //! `Version N`, createdAt ≈ 1.762e12 ms, 36-character UUID user ids, pseudo-random bytes
 //! for contents and updates.
 
-use yjs_wire::{bytes::Bytes, ByteString, Frame, Shared, SnapshotMeta, U53};
+use yjs_wire::{
+    bytes::Bytes,
+    bytestring::ByteString,
+    snapshot::{Shared, SnapshotMeta},
+    Frame, U53,
+};
 
 /// One corpus entry: its name, the frame built from values, and its encoded bytes.
 pub struct Item {
@@ -29,6 +34,11 @@ impl Item {
 
 /// The document every corpus frame is for.
 pub const DOCUMENT: &str = "workspace/3f2a9c/notes.md";
+
+/// [`DOCUMENT`] in shared storage: the corpus frames are `Frame<Shared>`.
+fn shared_document() -> ByteString {
+    ByteString::from_static(DOCUMENT)
+}
 /// createdAt of snapshot 1; each later snapshot is a minute later.
 const CREATED_AT_BASE: u64 = 1_762_000_000_000;
 
@@ -73,30 +83,30 @@ fn meta(rng: &mut Rng, n: u64) -> SnapshotMeta<Shared> {
 
 fn list_response(rng: &mut Rng, count: u64) -> Frame<Shared> {
     let metas: Vec<_> = (1..=count).map(|n| meta(rng, n)).collect();
-    Frame::list_snapshots_response(DOCUMENT, metas)
+    Frame::list_snapshots_response(&shared_document(), metas)
 }
 
 fn fetch_response(rng: &mut Rng, content_len: usize) -> Frame<Shared> {
     let snapshot = meta(rng, 12);
-    Frame::snapshot_fetch_response(DOCUMENT, snapshot, rng.bytes(content_len))
+    Frame::snapshot_fetch_response(&shared_document(), snapshot, rng.bytes(content_len))
 }
 
 /// The corpus, in the order of issue 4.
 pub fn corpus() -> Vec<Item> {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let frames: Vec<(&'static str, Frame<Shared>)> = vec![
-        ("list-request", Frame::list_snapshots(DOCUMENT)),
+        ("list-request", Frame::list_snapshots(&shared_document())),
         (
             "snapshot-request",
-            Frame::snapshot_request(DOCUMENT, "Version 12", "Version 11"),
+            Frame::snapshot_request(&shared_document(), "Version 12", "Version 11"),
         ),
         (
             "revert-request",
-            Frame::snapshot_revert_request(DOCUMENT, U53::from(12u8)),
+            Frame::snapshot_revert_request(&shared_document(), U53::from(12u8)),
         ),
         ("reverted-event", {
             let snapshot = meta(&mut rng, 12);
-            Frame::snapshot_reverted_event(DOCUMENT, snapshot, rng.uuid())
+            Frame::snapshot_reverted_event(&shared_document(), snapshot, rng.uuid())
         }),
         ("list-response-1", list_response(&mut rng, 1)),
         ("list-response-100", list_response(&mut rng, 100)),
@@ -105,8 +115,14 @@ pub fn corpus() -> Vec<Item> {
         ("fetch-response-1k", fetch_response(&mut rng, 1024)),
         ("fetch-response-64k", fetch_response(&mut rng, 64 * 1024)),
         ("fetch-response-1m", fetch_response(&mut rng, 1024 * 1024)),
-        ("doc-update-100", Frame::update(DOCUMENT, rng.bytes(100))),
-        ("awareness-50", Frame::awareness(DOCUMENT, rng.bytes(50))),
+        (
+            "doc-update-100",
+            Frame::update(&shared_document(), rng.bytes(100)),
+        ),
+        (
+            "awareness-50",
+            Frame::awareness(&shared_document(), rng.bytes(50)),
+        ),
     ];
     frames
         .into_iter()

@@ -48,7 +48,10 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_tungstenite::tungstenite::handshake::server::{Request, Response};
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
 use tokio_tungstenite::tungstenite::{Bytes, Message};
-use yjs_wire::{decode_header_with, decode_with, FrameKind, Limits, Permissions, PONG};
+use yjs_wire::{
+    snapshot::{FrameKind, PONG},
+    Decoder, Limits, Permissions,
+};
 
 /// Command-line options.
 #[derive(Debug, Clone)]
@@ -217,7 +220,7 @@ impl Relay {
         subscribed: &mut HashSet<String>,
     ) {
         Stats::add(&self.stats.frames);
-        let header = match decode_header_with(frame, &self.limits) {
+        let header = match Decoder::new().with_limits(self.limits).decode_header(frame) {
             Ok(header) => header,
             Err(_) => return Stats::add(&self.stats.dropped),
         };
@@ -237,7 +240,11 @@ impl Relay {
             return;
         };
         // Forward only what a strict peer accepts; borrowed decoding allocates nothing.
-        if decode_with(frame, &self.limits).is_err() {
+        if Decoder::new()
+            .with_limits(self.limits)
+            .decode(frame)
+            .is_err()
+        {
             return Stats::add(&self.stats.dropped);
         }
         self.publish(id, document, frame, subscribed);

@@ -30,7 +30,10 @@ use yjs_wire::teleportal::{
     milestone::{self, Milestone, RpcFailure},
     DocMessage, Frame, MessageId, Update, UpdateVersion, PING, PONG,
 };
-use yjs_wire::{Borrowed, Limits, Shared};
+use yjs_wire::{
+    snapshot::{Borrowed, Shared},
+    Limits,
+};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{GetString, ReadTxn, StateVector, Text, Transact};

@@ -37,7 +37,7 @@ use yjs_wire::teleportal::{
     milestone::{self, CreatedBy, Method, MilestoneMeta},
     nack_for, DocMessage, Frame, MessageId, RpcKind, RpcResult, Update, UpdateVersion, PONG,
 };
-use yjs_wire::{Limits, Shared};
+use yjs_wire::{snapshot::Shared, Limits};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{ReadTxn, StateVector, Transact};

@@ -18,13 +18,16 @@
 //! | extensions: `list-snapshots-since`, `snapshot-info-request`, `search-snapshots`, `snapshot-stats-request` | [`Access::Read`] |
 //! | extensions: `snapshot-create-request`, `snapshot-rename-request`, `snapshot-delete-request` | [`Access::Write`] |
 //! | extensions: `snapshot-error` and every other `*-response` / `*-event` | [`Access::ServerToClient`] |
-//! | a snapshot kind kept as unknown ([`DecodeOptions`](crate::DecodeOptions)) | [`Access::Write`] |
+//! | a snapshot kind kept as unknown ([`Decoder::keep_unknown_kinds`](crate::Decoder::keep_unknown_kinds)) | [`Access::Write`] |
 //! | anything whose header does not decode | [`Access::Invalid`] |
 //!
 //! The matches below have no wildcard arm: a new [`FrameKind`], [`DocType`] or
 //! [`SnapshotKind`] does not compile until it is given a class here, one line per kind.
 
-use crate::{decode_header_with, DocType, FrameKind, Header, Limits, SnapshotKind};
+use crate::{
+    snapshot::{DocType, FrameKind, Header},
+    Decoder, Limits,
+};
 
 /// What a frame does, for access control. Made by [`FrameKind::access`],
 /// [`Header::access`] and [`classify`].
@@ -107,7 +110,7 @@ impl FrameKind {
     /// The access class of frames of this kind (never [`Access::Invalid`]).
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType, FrameKind, SnapshotKind};
+    /// use yjs_wire::{Access, snapshot::{DocType, FrameKind, SnapshotKind}};
     ///
     /// assert_eq!(FrameKind::Doc(DocType::SyncStep2).access(), Access::Write);
     /// assert_eq!(FrameKind::Snapshot(SnapshotKind::ListSnapshots).access(), Access::Read);
@@ -127,7 +130,7 @@ impl DocType {
     /// update write.
     ///
     /// ```
-    /// use yjs_wire::{Access, DocType};
+    /// use yjs_wire::{Access, snapshot::{DocType}};
     ///
     /// assert_eq!(DocType::SyncStep1.access(), Access::Read);
     /// assert_eq!(DocType::SyncStep2.access(), Access::Write);
@@ -138,51 +141,6 @@ impl DocType {
             // Step 2 carries an update the receiver applies: a write, whoever asked for it.
             DocType::SyncStep2 => Access::Write,
             DocType::Update => Access::Write,
-        }
-    }
-}
-
-impl SnapshotKind {
-    /// The access class of snapshot messages of this kind. One line per kind, no wildcard.
-    ///
-    /// ```
-    /// use yjs_wire::{Access, SnapshotKind};
-    ///
-    /// assert_eq!(SnapshotKind::SnapshotRevertRequest.access(), Access::Write);
-    /// assert_eq!(SnapshotKind::SnapshotCreatedEvent.access(), Access::ServerToClient);
-    /// assert_eq!(SnapshotKind::Unknown.access(), Access::Write);
-    /// ```
-    pub const fn access(self) -> Access {
-        match self {
-            SnapshotKind::ListSnapshots => Access::Read,
-            SnapshotKind::ListSnapshotsResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRequest => Access::Write,
-            SnapshotKind::SnapshotFetchRequest => Access::Read,
-            SnapshotKind::SnapshotFetchResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRevertRequest => Access::Write,
-            SnapshotKind::SnapshotRevertResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotCreatedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotRevertedEvent => Access::ServerToClient,
-            // Extensions (spec/snapshot-extensions.md).
-            SnapshotKind::SnapshotError => Access::ServerToClient,
-            SnapshotKind::ListSnapshotsSince => Access::Read,
-            SnapshotKind::SnapshotRenameRequest => Access::Write,
-            SnapshotKind::SnapshotRenameResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotRenamedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotDeleteRequest => Access::Write,
-            SnapshotKind::SnapshotDeleteResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotDeletedEvent => Access::ServerToClient,
-            SnapshotKind::SnapshotInfoRequest => Access::Read,
-            SnapshotKind::SnapshotInfoResponse => Access::ServerToClient,
-            SnapshotKind::SnapshotCreateRequest => Access::Write,
-            SnapshotKind::SnapshotRevertProgressEvent => Access::ServerToClient,
-            SnapshotKind::SearchSnapshots => Access::Read,
-            SnapshotKind::SnapshotStatsRequest => Access::Read,
-            SnapshotKind::SnapshotStatsResponse => Access::ServerToClient,
-            // Only from `DecodeOptions::keep_unknown_kinds`: what it does is unknown, so it
-            // gets the most restrictive class a client can hold; a read-only peer cannot pass
-            // one through. (Strict decoding never gets here: the header is `Invalid`.)
-            SnapshotKind::Unknown => Access::Write,
         }
     }
 }
@@ -234,7 +192,7 @@ pub fn classify(input: &[u8]) -> Access {
 /// assert_eq!(classify_with(b"YJS\x01\x03abc\x01\x00", &limits), Access::Invalid);
 /// ```
 pub fn classify_with(input: &[u8], limits: &Limits) -> Access {
-    match decode_header_with(input, limits) {
+    match Decoder::new().with_limits(*limits).decode_header(input) {
         Ok(header) => header.access(),
         Err(_) => Access::Invalid,
     }
@@ -380,7 +338,11 @@ impl Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode, ErrorKind, Frame, Limits, Shared, SnapshotMeta, U53};
+    use crate::{
+        decode,
+        snapshot::{Shared, SnapshotKind, SnapshotMeta},
+        ErrorKind, Frame, Limits, U53,
+    };
 
     #[test]
     fn words_are_the_documented_ones_and_display_writes_them() {
@@ -412,7 +374,7 @@ mod tests {
 
     /// One frame of every kind, with the class the issue gives it.
     fn every_kind() -> Vec<(Frame<Shared>, Access)> {
-        let d = "doc";
+        let d = &bytestring::ByteString::from_static("doc");
         let mut cases = vec![
             (Frame::Ping, Access::Control),
             (Frame::Pong, Access::Control),
@@ -452,7 +414,7 @@ mod tests {
             ),
         ];
         // The extension kinds, one of each, with the class their direction gives them.
-        let extensions = crate::snapshot::tests::one_of_each()
+        let extensions = crate::snapshot::kinds::tests::one_of_each()
             .into_iter()
             .filter_map(|frame| {
                 let FrameKind::Snapshot(kind) = frame.kind() else {
@@ -480,12 +442,10 @@ mod tests {
     fn unknown_kinds_kept_by_a_relay_are_writes() {
         let bytes = b"YJS\x01\x01d\x02\x15snapshot-lock-request\x07";
         assert_eq!(classify(bytes), Access::Invalid);
-        let header = crate::decode_header_with_options(
-            bytes,
-            &Limits::DEFAULT,
-            &crate::DecodeOptions::KEEP_UNKNOWN_KINDS,
-        )
-        .unwrap();
+        let header = Decoder::new()
+            .keep_unknown_kinds(true)
+            .decode_header(bytes)
+            .unwrap();
         assert_eq!(header.access(), Access::Write);
         assert!(!Permissions::READ_ONLY.allows(header.access()));
     }
@@ -503,9 +463,7 @@ mod tests {
             assert_eq!(frame.kind().access(), access, "{:?}", frame.kind());
             assert_eq!(classify(&bytes), access, "{:?}", frame.kind());
             assert_eq!(
-                decode_header_with(&bytes, &Limits::DEFAULT)
-                    .unwrap()
-                    .access(),
+                Decoder::new().decode_header(&bytes).unwrap().access(),
                 access
             );
             assert_ne!(access, Access::Invalid);
@@ -634,7 +592,7 @@ mod tests {
         ];
         let mut seen = std::collections::BTreeSet::new();
         for (bytes, kind) in &header_errors {
-            let err = decode_header_with(bytes, &Limits::DEFAULT).unwrap_err();
+            let err = Decoder::new().decode_header(bytes).unwrap_err();
             assert_eq!(err.kind(), *kind, "{bytes:x?}");
             assert_eq!(classify(bytes), Access::Invalid, "{bytes:x?}");
             seen.insert(kind.as_str());

@@ -52,6 +52,7 @@ pub(crate) const ELEMENT: &str = "the document name";
 /// let err = check_document_name(&[b'x'; 1025], &Limits::DEFAULT).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::LimitExceeded);
 /// ```
+#[inline]
 pub fn check_document_name<'a>(name: &'a [u8], limits: &Limits) -> Result<&'a str, Error> {
     if name.len() > limits.max_name_bytes {
         return Err(Error::new(ErrorKind::LimitExceeded, 0, ELEMENT));
@@ -62,7 +63,7 @@ pub fn check_document_name<'a>(name: &'a [u8], limits: &Limits) -> Result<&'a st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decode_with;
+    use crate::Decoder;
 
     fn frame_with_name(name: &[u8]) -> Vec<u8> {
         let mut frame = b"YJS\x01".to_vec();
@@ -125,7 +126,7 @@ mod tests {
             b"\xff\xff\xff\xff\xff",
         ] {
             let frame = frame_with_name(name);
-            let decoded = decode_with(&frame, &limits);
+            let decoded = Decoder::new().with_limits(limits).decode(&frame);
             match check_document_name(name, &limits) {
                 Ok(text) => assert_eq!(decoded.unwrap().document(), Some(text)),
                 Err(err) => {

@@ -2,7 +2,7 @@
 //! awareness and snapshot messages, byte-identical to what lib0-based JavaScript peers write.
 //!
 //! ```
-//! use yjs_wire::{decode, Borrowed, Frame, SnapshotMessage, U53};
+//! use yjs_wire::{decode, Frame, U53, snapshot::{Borrowed, SnapshotMessage}};
 //!
 //! // Decode: every string and byte array borrows from the input; nothing is allocated.
 //! let bytes = b"YJS\x01\x0bmy-document\x02\x16snapshot-fetch-request\x02";
@@ -13,7 +13,7 @@
 //! } if snapshot_id == U53::from(2u8)));
 //!
 //! // Encode: the same bytes a lib0 peer writes.
-//! let again = Frame::<Borrowed>::snapshot_fetch_request("my-document", U53::from(2u8));
+//! let again = Frame::snapshot_fetch_request("my-document", U53::from(2u8));
 //! assert_eq!(again.to_vec(), bytes);
 //! # Ok::<(), yjs_wire::Error>(())
 //! ```
@@ -31,36 +31,47 @@
 //! (varUint byte length, UTF-8) and byte arrays varUint8Arrays. The full protocol, with byte
 //! tables, hex examples and conformance vectors, is in the crate's `spec/` folder.
 //!
+//! # Modules
+//!
+//! - [`lib0`]: lib0's binary encoding, shared by every dialect: [`lib0::Reader`] and
+//!   [`lib0::Sink`], [`Limits`], [`Error`] and [`ErrorKind`], [`U53`].
+//! - [`snapshot`]: the seed protocol's dialect: [`Frame`] and its messages, with every
+//!   snapshot kind one row of a table (`src/snapshot/kinds/table.rs`).
+//!
 //! # Entry points
 //!
-//! - [`decode`] / [`decode_with`]: a [`Frame<Borrowed<'_>>`](Frame) of `&str` / `&[u8]`
-//!   slices of the input.
+//! - [`decode`]: a [`Frame<Borrowed<'_>>`](Frame) of `&str` / `&[u8]` slices of the input.
 //! - [`decode_shared`]: a [`Frame<Shared>`](Frame) of `Bytes` slices that outlives the
 //!   input borrow, without copying.
-//! - [`decode_header`]: document name and [`FrameKind`] only, to route or drop cheaply.
+//! - [`decode_header`]: document name and [`FrameKind`](snapshot::FrameKind) only, to route
+//!   or drop cheaply.
+//! - [`Decoder`]: the same three with other [`Limits`], or keeping snapshot messages of
+//!   unknown kinds (for relays) as a [`RawSnapshot`](snapshot::RawSnapshot) that encodes
+//!   back byte for byte.
 //! - [`Frame::encode`] into any [`bytes::BufMut`], with an exact [`Frame::encoded_len`];
-//!   constructors such as [`Frame::list_snapshots`] mirror the seed protocol's helpers.
-//! - [`decode_with_options`] (and its shared and header twins) with
-//!   [`DecodeOptions::KEEP_UNKNOWN_KINDS`]: for relays, keep a snapshot message of an unknown
-//!   kind as a [`RawSnapshot`] that encodes back byte for byte, instead of rejecting it.
+//!   constructors such as [`Frame::list_snapshots`] mirror the seed protocol's helpers;
+//!   [`Frame::to_shared`] copies a borrowed frame into shared storage.
 //!
 //! # Snapshot kinds
 //!
-//! The nine kinds of the base protocol, and fifteen extension kinds for the systems that use
-//! snapshots (`spec/snapshot-extensions.md`): [`snapshot-error`](SnapshotMessage::SnapshotError)
-//! with an open [`ErrorCode`], incremental lists, rename, delete, info with
-//! [`SnapshotDetails`], rich create, revert progress, search and statistics. Every kind is a
-//! [`SnapshotKind`]; its string is in [`SnapshotKind::as_str`].
+//! The kinds of the base protocol, and the extension kinds for the systems that use snapshots
+//! (`spec/snapshot-extensions.md`): [`snapshot-error`](snapshot::SnapshotMessage::SnapshotError)
+//! with an open [`ErrorCode`](snapshot::ErrorCode), incremental lists, rename, delete, info
+//! with [`SnapshotDetails`](snapshot::SnapshotDetails), rich create, revert progress, search
+//! and statistics. Every kind is a [`SnapshotKind`](snapshot::SnapshotKind), listed in
+//! [`SnapshotKind::ALL`](snapshot::SnapshotKind::ALL); its string is in
+//! [`SnapshotKind::as_str`](snapshot::SnapshotKind::as_str).
 //!
 //! For servers (see `examples/relay.rs` and `spec/servers.md`):
 //!
-//! - [`classify`] / [`Header::access`]: the [`Access`] class of a frame (read, write,
+//! - [`classify`] / [`Header::access`](snapshot::Header::access): the [`Access`] class of a frame (read, write,
 //!   awareness, server-to-client, control, or invalid), checked against a peer's
 //!   [`Permissions`];
 //! - [`retarget`]: the same frame for another document, as a new header plus the original
 //!   body (`Bytes` slice, no copy);
 //! - [`check_document_name`]: the document-name rules, the same the decoder applies.
-//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a [`VectoredFrame`], a small
+//! - [`Frame::encode_vectored`]: a [`Frame<Shared>`](Frame) as a
+//!   [`VectoredFrame`](snapshot::VectoredFrame), a small
 //!   head buffer chained with the payload `Bytes` (no copy), for `write_vectored` or a
 //!   WebSocket send.
 //!
@@ -82,8 +93,8 @@
 //!   checked by `cargo clippy --all-targets --all-features -- -D warnings` in `.ci/run`; tests
 //!   and the inspector binary opt out). The only documented panic is [`Frame::encode`] into a
 //!   `BufMut` that cannot grow, which is about the caller's buffer, not the input;
-//! - **no allocation sized by a peer's claim**: decoding allocates nothing in [`Borrowed`]
-//!   storage and nothing sized by the input in [`Shared`] storage; every length and count is
+//! - **no allocation sized by a peer's claim**: decoding allocates nothing in [`Borrowed`](snapshot::Borrowed)
+//!   storage and nothing sized by the input in [`Shared`](snapshot::Shared) storage; every length and count is
 //!   checked against [`Limits`] and against the bytes actually present before it is used, so
 //!   a varUint claiming 2^40 bytes is rejected at its prefix; list entries are read lazily;
 //! - **linear time**: every decoder reads each input byte a bounded number of times, and a
@@ -146,33 +157,15 @@ extern crate alloc;
 extern crate std;
 
 mod access;
-#[cfg(feature = "arbitrary")]
-mod arbitrary;
-mod awareness;
-mod doc;
+mod decoder;
 pub mod docs;
 mod document_name;
-mod error;
-mod frame;
-#[cfg(feature = "serde")]
-mod json_form;
 pub mod lib0;
-mod limits;
-mod list;
-mod options;
-mod parse;
 mod retarget;
-mod scratch;
-mod sink;
-mod snapshot;
-mod storage;
+pub mod snapshot;
 #[cfg(feature = "tokio")]
 mod stream_codec;
 pub mod teleportal;
-mod u53;
-mod utf8;
-mod var_bytes;
-mod varint;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
@@ -180,27 +173,13 @@ mod varint;
 pub struct ReadmeDoctests;
 
 pub use access::{classify, classify_with, Access, Permissions};
-pub use awareness::AwarenessMessage;
 pub use bytes;
-pub use bytestring::{self, ByteString};
-pub use doc::{DocMessage, DocType};
+pub use bytestring;
+pub use decoder::{decode, decode_header, decode_shared, Decoder};
 pub use document_name::check_document_name;
-pub use error::{Error, ErrorKind};
-pub use frame::{
-    decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
-    decode_shared_with, decode_shared_with_options, decode_with, decode_with_options, Frame,
-    FrameKind, Header, MessageType, VectoredFrame, MAGIC, PING, PONG, VERSION,
-};
-pub use limits::Limits;
-pub use list::{Iter, List};
-pub use options::DecodeOptions;
+pub use lib0::{Error, ErrorKind, Limits, U53};
 pub use retarget::{retarget, retarget_with, RetargetError, Retargeted};
-pub use snapshot::{
-    Checksum, ErrorCode, ErrorCodeParseError, IdList, MetaList, RawSnapshot, SnapshotDetails,
-    SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
-};
-pub use storage::{Borrowed, Shared, Storage};
+pub use snapshot::Frame;
 #[cfg(feature = "tokio")]
 #[cfg_attr(docsrs, doc(cfg(feature = "tokio")))]
 pub use stream_codec::{CodecError, FrameCodec};
-pub use u53::{U53RangeError, U53};

@@ -8,13 +8,13 @@
 //!
 //! Only the header is decoded (magic, version, name, type, sub-type or kind), so the cost
 //! does not depend on the body's size. The body is not validated: a server that forwards
-//! untrusted frames decodes them first (in [`Borrowed`](crate::Borrowed) storage that
+//! untrusted frames decodes them first (in [`Borrowed`](crate::snapshot::Borrowed) storage that
 //! allocates nothing).
 
 use alloc::vec::Vec;
 use bytes::{buf::Chain, Buf, BufMut, Bytes};
 
-use crate::{check_document_name, decode_header_with, frame::header, Error, Limits};
+use crate::{check_document_name, snapshot::frame::header, Decoder, Error, Limits};
 
 /// A frame retargeted to another document: a new header and the original body.
 ///
@@ -243,7 +243,10 @@ pub fn retarget_with(
     document: &str,
     limits: &Limits,
 ) -> Result<Retargeted, RetargetError> {
-    let head = decode_header_with(frame, limits).map_err(RetargetError::Frame)?;
+    let head = Decoder::new()
+        .with_limits(*limits)
+        .decode_header(frame)
+        .map_err(RetargetError::Frame)?;
     if head.document().is_none() {
         return Err(RetargetError::NoDocument);
     }
@@ -264,7 +267,11 @@ pub fn retarget_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{decode_shared, ErrorKind, Frame, Shared, SnapshotMeta, U53};
+    use crate::{
+        decode_shared,
+        snapshot::{Shared, SnapshotMeta},
+        ErrorKind, Frame, U53,
+    };
 
     fn meta() -> SnapshotMeta<Shared> {
         SnapshotMeta {
@@ -276,6 +283,7 @@ mod tests {
     }
 
     fn frames(document: &str) -> Vec<Frame<Shared>> {
+        let document = &bytestring::ByteString::from(document);
         let big = vec![0xabu8; 70_000];
         vec![
             Frame::sync_step1(document, vec![1u8]),
@@ -360,7 +368,8 @@ mod tests {
             ));
         }
 
-        let frame = Frame::<Shared>::update("doc", vec![1u8]).to_bytes();
+        let frame =
+            Frame::update(crate::bytestring::ByteString::from_static("doc"), vec![1u8]).to_bytes();
         let name = "x".repeat(1025);
         let Err(RetargetError::Name(err)) = retarget(&frame, &name) else {
             panic!("a 1025-byte name is over the default limit")

@@ -27,8 +27,7 @@ use std::io;
 use tokio_util::codec::{Decoder, Encoder};
 
 use crate::{
-    decode_shared_with, parse::fault_of, storage::Storage, varint, Error, ErrorKind, Frame, Limits,
-    Shared,
+    lib0::var_uint, snapshot::storage::Storage, snapshot::Shared, Error, ErrorKind, Frame, Limits,
 };
 
 /// How much read buffer a decoder reserves ahead for an incomplete frame, at most.
@@ -37,7 +36,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// A tokio-util [`Decoder`] and [`Encoder`] of varUint-length-prefixed frames.
 ///
 /// - Decoding yields [`Frame<Shared>`], checked with the codec's [`Limits`] exactly as
-///   [`decode_shared_with`] checks it. Input that ends inside a length prefix or a frame is
+///   [`Decoder::decode_shared`](crate::Decoder::decode_shared) checks it. Input that ends inside a length prefix or a frame is
 ///   "need more bytes" (`Ok(None)`), never an error.
 /// - Encoding accepts a [`Frame`] (or `&Frame`) in any storage and writes
 ///   `varUint(len) • frame`, the bytes of lib0's `writeVarUint8Array`.
@@ -53,12 +52,12 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// ```
 /// use bytes::BytesMut;
 /// use tokio_util::codec::{Decoder, Encoder};
-/// use yjs_wire::{Borrowed, Frame, FrameCodec};
+/// use yjs_wire::{Frame, FrameCodec, snapshot::{Borrowed}};
 ///
 /// let mut codec = FrameCodec::new();
 /// let mut buf = BytesMut::new();
 /// codec.encode(Frame::<Borrowed>::Ping, &mut buf)?;
-/// codec.encode(Frame::<Borrowed>::awareness("d", &[1, 2, 3][..]), &mut buf)?;
+/// codec.encode(Frame::awareness("d", &[1, 2, 3][..]), &mut buf)?;
 /// assert_eq!(&buf[..], b"\x07YJSping\x0bYJS\x01\x01d\x01\x03\x01\x02\x03");
 ///
 /// let mut input = BytesMut::from(&buf[..9]); // the ping and one byte of the next prefix
@@ -77,7 +76,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 /// use std::time::Duration;
 /// use tokio::net::{TcpListener, TcpStream};
 /// use tokio_util::codec::Framed;
-/// use yjs_wire::{Borrowed, Frame, FrameCodec};
+/// use yjs_wire::{Frame, FrameCodec, snapshot::{Borrowed}};
 ///
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -94,7 +93,7 @@ const RESERVE_AHEAD: usize = 64 * 1024;
 ///
 /// let socket = TcpStream::connect(addr).await?;
 /// let mut client = Framed::new(socket, FrameCodec::new());
-/// client.send(Frame::<Borrowed>::update("notes", &[0x01, 0x02][..])).await?;
+/// client.send(Frame::update("notes", &[0x01, 0x02][..])).await?;
 /// let echoed = tokio::time::timeout(Duration::from_secs(10), client.next()).await?;
 /// let echoed = echoed.ok_or("connection closed")??;
 /// assert_eq!(echoed.to_vec(), b"YJS\x01\x05notes\x00\x02\x02\x01\x02");
@@ -241,13 +240,13 @@ impl FrameCodec {
     /// ```
     /// use bytes::BytesMut;
     /// use tokio_util::codec::Encoder;
-    /// use yjs_wire::{Borrowed, CodecError, Frame, FrameCodec};
+    /// use yjs_wire::{CodecError, Frame, FrameCodec, snapshot::{Borrowed}};
     ///
     /// let mut codec = FrameCodec::new().with_max_frame_length(7);
     /// let mut out = BytesMut::new();
     /// codec.encode(Frame::<Borrowed>::Ping, &mut out)?; // 7 bytes: fits
     /// assert_eq!(&out[..], b"\x07YJSping");
-    /// let err = codec.encode(Frame::<Borrowed>::awareness("d", &[][..]), &mut out).unwrap_err();
+    /// let err = codec.encode(Frame::awareness("d", &[][..]), &mut out).unwrap_err();
     /// assert!(matches!(err, CodecError::FrameTooLong { len: 8, max: 7 }));
     /// # Ok::<(), yjs_wire::CodecError>(())
     /// ```
@@ -260,10 +259,10 @@ impl FrameCodec {
     /// the prefix is incomplete.
     fn peek_length(&self, src: &[u8]) -> Result<Option<(usize, usize)>, CodecError> {
         const PREFIX: &str = "the frame length prefix";
-        let (rest, len) = match varint::parse(src, PREFIX) {
+        let (rest, len) = match var_uint::parse(src, PREFIX) {
             Ok(parsed) => parsed,
             Err(err) => {
-                let fault = fault_of(err);
+                let fault = err;
                 return match fault.kind {
                     ErrorKind::Truncated => Ok(None),
                     _ => Err(CodecError::LengthPrefix(fault.into_error(src))),
@@ -294,7 +293,7 @@ impl FrameCodec {
                 max,
             });
         }
-        let (prefix, prefix_len) = varint::encode_array(announced);
+        let (prefix, prefix_len) = var_uint::encode_array(announced);
         let prefix = prefix.get(..prefix_len).unwrap_or_default();
         dst.reserve(prefix.len().saturating_add(len));
         dst.put_slice(prefix);
@@ -333,7 +332,11 @@ impl Decoder for FrameCodec {
         }
         src.advance(prefix_len);
         let bytes = src.split_to(frame_len).freeze();
-        Ok(Some(decode_shared_with(&bytes, &self.limits)?))
+        Ok(Some(
+            crate::Decoder::new()
+                .with_limits(self.limits)
+                .decode_shared(&bytes)?,
+        ))
     }
 
     /// As [`decode`](Self::decode); at the end of the stream, leftover bytes of an
@@ -383,7 +386,7 @@ impl<S: Storage> Encoder<&Frame<S>> for FrameCodec {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Borrowed, U53};
+    use crate::{snapshot::Borrowed, U53};
 
     fn framed(frames: &[Frame<Borrowed<'_>>]) -> Vec<u8> {
         let mut codec = FrameCodec::new();

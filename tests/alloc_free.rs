@@ -5,7 +5,7 @@
 use std::alloc::System;
 
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
-use yjs_wire::{decode, decode_header, Frame, SnapshotMessage};
+use yjs_wire::{decode, decode_header, snapshot::SnapshotMessage, Frame};
 
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
@@ -15,7 +15,7 @@ static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 mod corpus;
 
 /// Every field's length or value, every list entry.
-fn read_all(frame: &Frame<yjs_wire::Borrowed<'_>>) -> usize {
+fn read_all(frame: &Frame<yjs_wire::snapshot::Borrowed<'_>>) -> usize {
     let mut sum = frame.document().map_or(0, str::len);
     if let Frame::Snapshot {
         message: SnapshotMessage::ListSnapshotsResponse { snapshots },

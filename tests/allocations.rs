@@ -12,9 +12,12 @@ use bytes::Bytes;
 use stats_alloc::{Region, StatsAlloc, INSTRUMENTED_SYSTEM};
 use std::alloc::System;
 use yjs_wire::{
-    decode, decode_header, decode_shared, Borrowed, Checksum, DocMessage, ErrorCode, Frame,
-    FrameKind, IdList, Shared, SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta,
-    SnapshotState, Tag, TagList, U53,
+    decode, decode_header, decode_shared,
+    snapshot::{
+        Borrowed, Checksum, DocMessage, ErrorCode, FrameKind, IdList, Shared, SnapshotDetails,
+        SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
+    },
+    Frame, U53,
 };
 
 #[global_allocator]
@@ -72,9 +75,9 @@ fn frame_bytes(kind: FrameKind, size: Size) -> Vec<u8> {
     let frame: F = match kind {
         FrameKind::Ping => F::Ping,
         FrameKind::Pong => F::Pong,
-        FrameKind::Doc(yjs_wire::DocType::SyncStep1) => F::sync_step1(doc, &content[..]),
-        FrameKind::Doc(yjs_wire::DocType::SyncStep2) => F::sync_step2(doc, &content[..]),
-        FrameKind::Doc(yjs_wire::DocType::Update) => F::update(doc, &content[..]),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::SyncStep1) => F::sync_step1(doc, &content[..]),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::SyncStep2) => F::sync_step2(doc, &content[..]),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::Update) => F::update(doc, &content[..]),
         FrameKind::Awareness => F::awareness(doc, &content[..]),
         FrameKind::Snapshot(kind) => match kind {
             SnapshotKind::ListSnapshots => F::list_snapshots(doc),
@@ -126,9 +129,9 @@ fn kinds() -> Vec<FrameKind> {
     let mut kinds = vec![
         FrameKind::Ping,
         FrameKind::Pong,
-        FrameKind::Doc(yjs_wire::DocType::SyncStep1),
-        FrameKind::Doc(yjs_wire::DocType::SyncStep2),
-        FrameKind::Doc(yjs_wire::DocType::Update),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::SyncStep1),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::SyncStep2),
+        FrameKind::Doc(yjs_wire::snapshot::DocType::Update),
         FrameKind::Awareness,
     ];
     kinds.extend(SnapshotKind::ALL.iter().map(|&k| FrameKind::Snapshot(k)));
@@ -136,7 +139,7 @@ fn kinds() -> Vec<FrameKind> {
 }
 
 /// Read every field of a frame (every list entry included), so lazy parts are exercised.
-fn touch<S: yjs_wire::Storage>(frame: &Frame<S>) -> usize {
+fn touch<S: yjs_wire::snapshot::Storage>(frame: &Frame<S>) -> usize {
     let meta = |m: &SnapshotMeta<S>| m.name.len() + m.user_id.len() + m.id.get() as usize % 7;
     let ids = |l: &IdList<S>| l.iter().map(|id| id.get() as usize % 7 + 1).sum::<usize>();
     let tags = |l: &TagList<S>| l.iter().map(|t| t.len() + 1).sum::<usize>();
@@ -237,7 +240,7 @@ fn touch<S: yjs_wire::Storage>(frame: &Frame<S>) -> usize {
             } => {
                 id(count) + id(total_content_length) + id(oldest_created_at) + id(newest_created_at)
             }
-            SnapshotMessage::ListSnapshots | SnapshotMessage::SnapshotStatsRequest => 0,
+            SnapshotMessage::ListSnapshots {} | SnapshotMessage::SnapshotStatsRequest {} => 0,
             _ => 0,
         },
     };

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use yjs_wire::{decode, Frame, Shared};
+use yjs_wire::{decode, snapshot::Shared, Frame};
 
 const FRAMES: usize = 5000;
 const SEED: &str = "yjs-wire-differential-1";
@@ -114,7 +114,7 @@ fn lib0_and_yjs_wire_agree_byte_for_byte_both_ways() {
     // ping, pong, three doc types, awareness, and every snapshot kind (base and extensions).
     assert_eq!(
         shapes.len(),
-        6 + yjs_wire::SnapshotKind::ALL.len(),
+        6 + yjs_wire::snapshot::SnapshotKind::ALL.len(),
         "every frame shape was generated: {shapes:?}"
     );
 

@@ -11,7 +11,7 @@
 //! - a frame is accepted under limits exactly when none is below what it uses, and rejected
 //!   with `limit-exceeded` otherwise;
 //! - a snapshot kind string not in `SnapshotKind::ALL` is rejected strictly as
-//!   `unknown-snapshot-kind` at the kind, and kept under `DecodeOptions::KEEP_UNKNOWN_KINDS`
+//!   `unknown-snapshot-kind` at the kind, and kept under `Decoder::keep_unknown_kinds(true)`
 //!   as a raw message that re-encodes to the input;
 //! - every error kind a decode reports is one of `ErrorKind::ALL` (`invalid-value` included).
 //!
@@ -20,14 +20,13 @@
 mod common;
 
 use bytes::Bytes;
-use common::{for_every_kind, own, required_limits};
+use common::{for_every_kind, required_limits};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use yjs_wire::{
-    decode, decode_header, decode_header_with, decode_header_with_options, decode_shared,
-    decode_shared_with, decode_shared_with_options, decode_with, decode_with_options,
-    DecodeOptions, ErrorKind, Frame, FrameKind, Limits, RawSnapshot, Shared, SnapshotKind,
-    SnapshotMessage,
+    decode, decode_header, decode_shared,
+    snapshot::{FrameKind, RawSnapshot, Shared, SnapshotKind, SnapshotMessage},
+    Decoder, ErrorKind, Frame, Limits,
 };
 
 /// Decode `input` every way under `limits`, check the paths agree and that a decoded frame
@@ -36,13 +35,15 @@ fn check_input(
     input: &[u8],
     limits: &Limits,
 ) -> Result<Result<Frame<Shared>, yjs_wire::Error>, TestCaseError> {
-    let borrowed = decode_with(input, limits);
+    let borrowed = Decoder::new().with_limits(*limits).decode(input);
     let shared_input = Bytes::copy_from_slice(input);
-    let shared = decode_shared_with(&shared_input, limits);
-    let header = decode_header_with(input, limits);
+    let shared = Decoder::new()
+        .with_limits(*limits)
+        .decode_shared(&shared_input);
+    let header = Decoder::new().with_limits(*limits).decode_header(input);
     match (&borrowed, &shared) {
         (Ok(b), Ok(s)) => {
-            prop_assert_eq!(&own(b), s, "borrowed and shared decode differ");
+            prop_assert_eq!(&b.to_shared(), s, "borrowed and shared decode differ");
             prop_assert_eq!(
                 b.to_vec(),
                 input,
@@ -85,15 +86,22 @@ fn check_input(
 
 /// Where the message-type byte and the payload of `frame` are: after magic, version and the
 /// document varString; then after the type byte and the doc sub-type or kind varString.
-fn expected_offsets<S: yjs_wire::Storage>(frame: &Frame<S>) -> (usize, usize) {
-    let var_string = |len: usize| Frame::<Shared>::update("", vec![0u8; len]).encoded_len() - 7;
+fn expected_offsets<S: yjs_wire::snapshot::Storage>(frame: &Frame<S>) -> (usize, usize) {
+    let var_string = |len: usize| {
+        Frame::update(
+            yjs_wire::bytestring::ByteString::from_static(""),
+            vec![0u8; len],
+        )
+        .encoded_len()
+            - 7
+    };
     let Some(document) = frame.document() else {
         return (7, 7);
     };
     let type_offset = 4 + var_string(document.len());
     let after = match frame.kind() {
-        yjs_wire::FrameKind::Doc(_) => 2,
-        yjs_wire::FrameKind::Snapshot(kind) => 1 + var_string(kind.as_str().len()),
+        yjs_wire::snapshot::FrameKind::Doc(_) => 2,
+        yjs_wire::snapshot::FrameKind::Snapshot(kind) => 1 + var_string(kind.as_str().len()),
         _ => 1,
     };
     (type_offset, type_offset + after)
@@ -112,7 +120,7 @@ fn encode_then_decode_gives_the_same_frame() {
         let shared = decode_shared(&Bytes::from(bytes.clone()));
         prop_assert_eq!(shared.as_ref(), Ok(&frame));
         let borrowed = decode(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!(own(&borrowed), frame.clone());
+        prop_assert_eq!(borrowed.to_shared(), frame.clone());
         prop_assert_eq!(borrowed.kind(), frame.kind());
         prop_assert_eq!(borrowed.document(), frame.document());
         let _ = check_input(&bytes, &Limits::DEFAULT)?;
@@ -369,7 +377,6 @@ fn unknown_kinds_fail_strictly_at_the_kind_and_round_trip_when_kept() {
         failure_persistence: None,
         ..ProptestConfig::default()
     };
-    let keep = DecodeOptions::KEEP_UNKNOWN_KINDS;
     proptest!(config, |(document in common::document(), kind in unknown_kind(), payload in unknown_payload())| {
         // YJS 01 • varString(document) • 02 • varString(kind) • payload
         let mut bytes = b"YJS\x01".to_vec();
@@ -390,7 +397,7 @@ fn unknown_kinds_fail_strictly_at_the_kind_and_round_trip_when_kept() {
         prop_assert_eq!((err.kind(), err.offset()), (ErrorKind::UnknownSnapshotKind, kind_at));
 
         // Kept: a raw message holding the kind and the rest of the frame, re-encoding exactly.
-        let borrowed = decode_with_options(&bytes, &Limits::DEFAULT, &keep)
+        let borrowed = Decoder::new().keep_unknown_kinds(true).decode(&bytes)
             .map_err(|e| TestCaseError::fail(format!("kept decode failed: {e}")))?;
         prop_assert_eq!(borrowed.kind(), FrameKind::Snapshot(SnapshotKind::Unknown));
         prop_assert_eq!(borrowed.document(), Some(&*document));
@@ -402,7 +409,7 @@ fn unknown_kinds_fail_strictly_at_the_kind_and_round_trip_when_kept() {
         prop_assert_eq!(borrowed.encoded_len(), bytes.len());
 
         let input = Bytes::copy_from_slice(&bytes);
-        let shared = decode_shared_with_options(&input, &Limits::DEFAULT, &keep)
+        let shared = Decoder::new().keep_unknown_kinds(true).decode_shared(&input)
             .map_err(|e| TestCaseError::fail(format!("kept shared decode failed: {e}")))?;
         prop_assert_eq!(shared.to_vec(), bytes.clone());
         let built: Frame<Shared> = Frame::Snapshot {
@@ -415,7 +422,7 @@ fn unknown_kinds_fail_strictly_at_the_kind_and_round_trip_when_kept() {
         prop_assert_eq!(&shared, &built);
         prop_assert_eq!(built.to_vec(), bytes.clone());
 
-        let header = decode_header_with_options(&bytes, &Limits::DEFAULT, &keep)
+        let header = Decoder::new().keep_unknown_kinds(true).decode_header(&bytes)
             .map_err(|e| TestCaseError::fail(format!("kept header decode failed: {e}")))?;
         prop_assert_eq!(header.kind(), borrowed.kind());
         prop_assert_eq!((header.type_offset(), header.payload_offset()), (kind_at - 1, payload_at));

@@ -41,7 +41,7 @@ fn request_id() -> teleportal::MessageId {
 #[test]
 fn requests_are_teleportal_clients_bytes() {
     let snapshot = hex(SNAPSHOT);
-    let cases: [(&str, Frame<yjs_wire::Shared>); 8] = [
+    let cases: [(&str, Frame<yjs_wire::snapshot::Shared>); 8] = [
         (
             "milestone-create-request",
             milestone::create_request("doc-1", Some("v1"), &snapshot),

@@ -10,7 +10,7 @@ use tokio::{
     time::timeout,
 };
 use tokio_util::codec::{Framed, FramedRead};
-use yjs_wire::{decode, Borrowed, CodecError, Frame, FrameCodec, U53};
+use yjs_wire::{decode, snapshot::Borrowed, CodecError, Frame, FrameCodec, U53};
 
 const LIMIT: Duration = Duration::from_secs(20);
 

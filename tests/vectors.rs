@@ -5,7 +5,7 @@
 use bytes::Bytes;
 use serde::Deserialize;
 use serde_json::Value;
-use yjs_wire::{decode, decode_header, decode_shared, Frame, Shared};
+use yjs_wire::{decode, decode_header, decode_shared, snapshot::Shared, Frame};
 
 #[derive(Deserialize)]
 struct Valid {

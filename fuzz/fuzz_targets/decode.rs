@@ -3,17 +3,14 @@
 //! Asserts: no input makes any decoder panic; an input that decodes re-encodes to exactly
 //! itself (`to_vec` and `encoded_len`); borrowed decode, shared (`Bytes`) decode and
 //! header-only decode agree (same frame, or the same error with the same offset). Decoding
-//! with `DecodeOptions::KEEP_UNKNOWN_KINDS` (borrowed and shared) agrees with strict decoding
+//! with `Decoder::keep_unknown_kinds(true)` (borrowed and shared) agrees with strict decoding
 //! except where strict decoding fails with `unknown-snapshot-kind`, and whatever it decodes
 //! re-encodes to exactly the input.
 #![no_main]
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{
-    decode, decode_header, decode_shared, decode_shared_with_options, decode_with_options,
-    DecodeOptions, ErrorKind, Limits,
-};
+use yjs_wire::{decode, decode_header, decode_shared, Decoder, ErrorKind};
 
 fuzz_target!(|data: &[u8]| {
     let borrowed = decode(data);
@@ -51,10 +48,9 @@ fuzz_target!(|data: &[u8]| {
         _ => panic!("decode paths disagree: {borrowed:?} vs {shared:?}"),
     }
 
-    let keep = DecodeOptions::KEEP_UNKNOWN_KINDS;
-    let kept = decode_with_options(data, &Limits::DEFAULT, &keep);
+    let kept = Decoder::new().keep_unknown_kinds(true).decode(data);
     let kept_shared =
-        decode_shared_with_options(&Bytes::copy_from_slice(data), &Limits::DEFAULT, &keep);
+        Decoder::new().keep_unknown_kinds(true).decode_shared(&Bytes::copy_from_slice(data));
     match (&kept, &kept_shared) {
         (Ok(k), Ok(s)) => {
             assert_eq!(

@@ -8,11 +8,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{decode_header_with, decode_with, Limits, MessageType};
+use yjs_wire::{Decoder, Limits, snapshot::{MessageType}};
 
 fn check(data: &[u8], limits: &Limits) {
-    let full = decode_with(data, limits);
-    let header = decode_header_with(data, limits);
+    let full = Decoder::new().with_limits(*limits).decode(data);
+    let header = Decoder::new().with_limits(*limits).decode_header(data);
     match (&full, &header) {
         (Ok(frame), Ok(header)) => {
             assert_eq!((header.document(), header.kind()), (frame.document(), frame.kind()));

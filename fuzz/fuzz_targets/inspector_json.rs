@@ -9,7 +9,7 @@
 use arbitrary::{Arbitrary, Unstructured};
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{decode, decode_shared, Frame, Shared};
+use yjs_wire::{decode, decode_shared, Frame, snapshot::{Shared}};
 
 fn check(frame: &Frame<Shared>) {
     let text = serde_json::to_string(frame).expect("serialize");

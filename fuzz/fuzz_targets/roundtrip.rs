@@ -6,7 +6,7 @@
 
 use bytes::Bytes;
 use libfuzzer_sys::fuzz_target;
-use yjs_wire::{decode_header_with, decode_shared_with, decode_with, Frame, Limits, Shared};
+use yjs_wire::{Decoder, Frame, Limits, snapshot::{Shared}};
 
 fuzz_target!(|frame: Frame<Shared>| {
     let bytes = frame.to_vec();
@@ -15,13 +15,13 @@ fuzz_target!(|frame: Frame<Shared>| {
     frame.encode(&mut appended);
     assert_eq!(&appended[1..], &bytes[..]);
 
-    let shared = decode_shared_with(&Bytes::from(bytes.clone()), &Limits::UNLIMITED);
+    let shared = Decoder::new().with_limits(Limits::UNLIMITED).decode_shared(&Bytes::from(bytes.clone()));
     assert_eq!(shared.as_ref(), Ok(&frame), "encode then decode changed the frame");
 
-    let borrowed = decode_with(&bytes, &Limits::UNLIMITED).expect("borrowed decode");
+    let borrowed = Decoder::new().with_limits(Limits::UNLIMITED).decode(&bytes).expect("borrowed decode");
     assert_eq!(borrowed.to_vec(), bytes);
     assert_eq!(borrowed.kind(), frame.kind());
     assert_eq!(borrowed.document(), frame.document());
-    let header = decode_header_with(&bytes, &Limits::UNLIMITED).expect("header decode");
+    let header = Decoder::new().with_limits(Limits::UNLIMITED).decode_header(&bytes).expect("header decode");
     assert_eq!((header.document(), header.kind()), (frame.document(), frame.kind()));
 });

@@ -6,6 +6,9 @@
 //! yjs-wire decode --keep-unknown-kinds     show a snapshot kind this build does not know as
 //!                                          {"type": KIND, "payload": HEX} instead of failing
 //! yjs-wire encode [JSON ...]              one lowercase hex line per frame (stdin lines if no JSON)
+//! yjs-wire decode --dialect teleportal     the teleportal 0.0.7 dialect (encode takes it too);
+//!                                          --dialect snapshot is the default
+//! yjs-wire id [HEX ...]                    teleportal's message id of each frame (no decoding)
 //! ```
 //!
 //! A frame that fails prints `{"error": KIND, "offset": N, "message": "..."}` and the run goes
@@ -15,14 +18,18 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, decode_with_options, DecodeOptions, Frame, Limits, Shared};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, teleportal, Decoder, Frame};
 
 const USAGE: &str = "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
+       yjs-wire decode|encode --dialect teleportal [...]
+       yjs-wire id [HEX ...]
 Each argument (or else each line of standard input) is one frame: hex for decode, the JSON
 form for encode. Prints one line per frame; failures print {\"error\", \"offset\", \"message\"}.
 --keep-unknown-kinds shows a snapshot message of a kind this build does not know as its kind
 and raw payload (relay mode) instead of failing with unknown-snapshot-kind.
+--dialect snapshot (default) or teleportal picks the wire (teleportal: the 0.0.7 dialect).
+`id` prints teleportal's message id of each hex frame.
 Exit status: 0 if every frame succeeded, 1 if any failed, 2 on a usage error.";
 
 /// A `snapshot-fetch-response` for "my-document": META {id 2, "Final version", createdAt
@@ -35,12 +42,20 @@ const EXAMPLE: &str =
 enum Verb {
     Decode,
     Encode,
+    Id,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Dialect {
+    Snapshot,
+    Teleportal,
 }
 
 struct Options {
     verb: Verb,
     pretty: bool,
-    decode: DecodeOptions,
+    decode: Decoder,
+    dialect: Dialect,
     inputs: Vec<String>,
 }
 
@@ -48,21 +63,31 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let verb = match args.next().as_deref() {
         Some("decode") => Verb::Decode,
         Some("encode") => Verb::Encode,
+        Some("id") => Verb::Id,
         Some("-h" | "--help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
     };
     let mut options = Options {
         verb,
         pretty: false,
-        decode: DecodeOptions::STRICT,
+        decode: Decoder::STRICT,
+        dialect: Dialect::Snapshot,
         inputs: Vec::new(),
     };
-    for arg in args {
+    let mut args = args;
+    while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--dialect" if verb != Verb::Id => {
+                options.dialect = match args.next().as_deref() {
+                    Some("snapshot") => Dialect::Snapshot,
+                    Some("teleportal") => Dialect::Teleportal,
+                    other => return Err(format!("unknown dialect {other:?}")),
+                };
+            }
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
             "--keep-unknown-kinds" if verb == Verb::Decode => {
-                options.decode = DecodeOptions::KEEP_UNKNOWN_KINDS;
+                options.decode = options.decode.keep_unknown_kinds(true);
             }
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag:?}")),
@@ -77,11 +102,12 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 }
 
 /// One hex frame to its JSON line.
-fn decode_line(hex: &str, decode_options: &DecodeOptions) -> Result<Value, Value> {
+fn decode_line(hex: &str, decoder: &Decoder) -> Result<Value, Value> {
     let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
     let bytes = hex_to_bytes(&compact)
         .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))?;
-    let frame = decode_with_options(&bytes, &Limits::DEFAULT, decode_options)
+    let frame = decoder
+        .decode(&bytes)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
     serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
 }
@@ -99,6 +125,41 @@ fn encode_line(text: &str) -> Result<Value, Value> {
     })?;
     let hex: String = frame.to_vec().iter().map(|b| format!("{b:02x}")).collect();
     Ok(Value::String(hex))
+}
+
+fn input_bytes(hex: &str) -> Result<Bytes, Value> {
+    let compact: String = hex.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    hex_to_bytes(&compact)
+        .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at character {at}")))
+}
+
+/// One hex frame of the teleportal dialect to its JSON line.
+fn teleportal_decode_line(hex: &str) -> Result<Value, Value> {
+    let bytes = input_bytes(hex)?;
+    let frame = teleportal::decode_shared(&bytes)
+        .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
+    serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
+}
+
+/// One JSON frame of the teleportal dialect to its hex line.
+fn teleportal_encode_line(text: &str) -> Result<Value, Value> {
+    let frame: teleportal::Frame<Shared> = serde_json::from_str(text).map_err(|err| {
+        let offset = text
+            .lines()
+            .take(err.line().saturating_sub(1))
+            .map(|line| line.len() + 1)
+            .sum::<usize>()
+            + err.column().saturating_sub(1);
+        error_line("invalid-json", offset, err)
+    })?;
+    let hex: String = frame.to_vec().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Value::String(hex))
+}
+
+/// One hex frame to teleportal's message id.
+fn id_line(hex: &str) -> Result<Value, Value> {
+    let bytes = input_bytes(hex)?;
+    Ok(Value::String(teleportal::message_id(&bytes).to_string()))
 }
 
 fn hex_to_bytes(hex: &str) -> Result<Bytes, usize> {
@@ -123,9 +184,12 @@ fn render(value: &Value, pretty: bool) -> String {
 }
 
 fn run(options: &Options, out: &mut impl Write) -> io::Result<bool> {
-    let convert = |line: &str| match options.verb {
-        Verb::Decode => decode_line(line, &options.decode),
-        Verb::Encode => encode_line(line),
+    let convert = |line: &str| match (options.verb, options.dialect) {
+        (Verb::Id, _) => id_line(line),
+        (Verb::Decode, Dialect::Snapshot) => decode_line(line, &options.decode),
+        (Verb::Encode, Dialect::Snapshot) => encode_line(line),
+        (Verb::Decode, Dialect::Teleportal) => teleportal_decode_line(line),
+        (Verb::Encode, Dialect::Teleportal) => teleportal_encode_line(line),
     };
     let mut all_ok = true;
     let mut emit = |line: &str, out: &mut dyn Write| -> io::Result<()> {

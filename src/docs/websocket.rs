@@ -19,7 +19,7 @@
 //! ```
 //! use std::collections::HashMap;
 //! use bytes::Bytes;
-//! use yjs_wire::{decode_header, decode_shared, Error, Frame, FrameKind, Shared, PONG};
+//! use yjs_wire::{bytestring::ByteString, decode_header, decode_shared, Error, Frame, snapshot::{FrameKind, Shared, PONG}};
 //!
 //! /// What the connection task does with one binary WebSocket message.
 //! #[derive(Debug, PartialEq)]
@@ -59,7 +59,7 @@
 //! let update = Bytes::from_static(b"YJS\x01\x05notes\x00\x02\x02\x01\x02");
 //! assert_eq!(route(update.clone(), &rooms), Route::Room(0, update.clone()));
 //! let frame = handle(&update)?;
-//! assert_eq!(frame, Frame::update("notes", Bytes::from_static(&[1, 2])));
+//! assert_eq!(frame, Frame::update(ByteString::from_static("notes"), Bytes::from_static(&[1, 2])));
 //!
 //! // A ping is answered on the spot; unknown documents and garbage are rejected.
 //! assert_eq!(route(Bytes::from_static(b"YJSping"), &rooms), Route::Reply(Bytes::from_static(b"YJSpong")));
@@ -85,12 +85,12 @@
 //!   decode is [`Access::Invalid`], never allowed. `examples/relay.rs` is a complete relay
 //!   doing all of this, and `spec/servers.md` lists the classes and recommended limits.
 //!
-//! [`Header::access`]: crate::Header::access
+//! [`Header::access`]: crate::snapshot::Header::access
 //! [`Permissions::READ_ONLY`]: crate::Permissions::READ_ONLY
 //! [`Access::Invalid`]: crate::Access::Invalid
 //! [`decode_header`]: crate::decode_header
 //! [`decode_shared`]: crate::decode_shared
-//! [`FrameKind`]: crate::FrameKind
+//! [`FrameKind`]: crate::snapshot::FrameKind
 //! [`Frame::to_bytes`]: crate::Frame::to_bytes
 //! [`Frame::encode`]: crate::Frame::encode
 //! [`Bytes`]: bytes::Bytes

@@ -13,8 +13,8 @@
 //! `non-canonical-varint`, reported at the first byte.
 
 use crate::{
-    parse::{fail, PResult},
-    sink::Sink,
+    lib0::Sink,
+    snapshot::parse::{fail, PResult},
     ErrorKind,
 };
 
@@ -147,7 +147,7 @@ mod tests {
 
     fn kind(input: &[u8]) -> ErrorKind {
         match parse(input, "n") {
-            Err(nom::Err::Error(fault)) => fault.kind,
+            Err(fault) => fault.kind,
             other => panic!("{other:?}"),
         }
     }

@@ -17,9 +17,9 @@
 
 use super::{header::Head, sink::FrameSink, Access};
 use crate::{
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
-    var_bytes, varint, ErrorKind, U53,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
+    ErrorKind, U53,
 };
 
 /// The access class of acks.
@@ -68,7 +68,7 @@ impl<S: Storage> Ack<S> {
         cx: &Cx<X>,
         input: &'i [u8],
     ) -> PResult<'i, Self> {
-        let (rest, message_id) = var_bytes::string(cx, input, "the acked message id")?;
+        let (rest, message_id) = crate::snapshot::parse::string(cx, input, "the acked message id")?;
         let flags = match rest.split_first() {
             Some((&flags, _)) if flags & !(FLAG_RETRY_AFTER | FLAG_ERROR) != 0 => {
                 return fail(ErrorKind::InvalidValue, rest, "the ack flags")
@@ -79,13 +79,13 @@ impl<S: Storage> Ack<S> {
         let mut rest = rest.get(1..).unwrap_or_default();
         let mut retry_after = None;
         if flags & FLAG_RETRY_AFTER != 0 {
-            let (after, value) = varint::parse_u53(rest, "the retryAfter")?;
+            let (after, value) = crate::lib0::var_uint::parse_u53(rest, "the retryAfter")?;
             retry_after = Some(value);
             rest = after;
         }
         let mut error = None;
         if flags & FLAG_ERROR != 0 {
-            let (after, value) = var_bytes::string(cx, rest, "the NACK error")?;
+            let (after, value) = crate::snapshot::parse::string(cx, rest, "the NACK error")?;
             error = Some(value);
             rest = after;
         }
@@ -100,7 +100,7 @@ impl<S: Storage> Ack<S> {
     }
 
     pub(crate) fn write<W: FrameSink>(&self, out: &mut W) {
-        crate::sink::put_var_bytes(out, self.message_id.as_bytes());
+        out.put_var_bytes(self.message_id.as_bytes());
         let flags = if self.retry_after.is_some() {
             FLAG_RETRY_AFTER
         } else {
@@ -111,7 +111,7 @@ impl<S: Storage> Ack<S> {
             out.put_var_uint(retry_after.get());
         }
         if let Some(error) = &self.error {
-            crate::sink::put_var_bytes(out, error.as_bytes());
+            out.put_var_bytes(error.as_bytes());
         }
     }
 }
@@ -151,7 +151,7 @@ pub(crate) mod json {
     }
 
     impl AckIn {
-        pub(crate) fn into_message(self) -> Ack<crate::Shared> {
+        pub(crate) fn into_message(self) -> Ack<crate::snapshot::Shared> {
             let AckIn::Ack {
                 message_id,
                 retry_after,

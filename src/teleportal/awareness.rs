@@ -13,9 +13,9 @@
 
 use super::{sink::FrameSink, Access};
 use crate::{
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
-    var_bytes, ErrorKind,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
+    ErrorKind,
 };
 
 const SUB_TYPE: &str = "the awareness sub-type";
@@ -90,7 +90,8 @@ impl<S: Storage> AwarenessMessage<S> {
     ) -> PResult<'i, Self> {
         match AwarenessType::parse(input)? {
             (rest, AwarenessType::Update) => {
-                let (rest, update) = var_bytes::payload(cx, rest, "the awareness update")?;
+                let (rest, update) =
+                    crate::snapshot::parse::payload(cx, rest, "the awareness update")?;
                 Ok((rest, AwarenessMessage::Update { update }))
             }
             (rest, AwarenessType::Request) => Ok((rest, AwarenessMessage::Request)),
@@ -109,7 +110,7 @@ impl<S: Storage> AwarenessMessage<S> {
 #[cfg(feature = "serde")]
 pub(crate) mod json {
     use super::*;
-    use crate::json_form::hex;
+    use crate::snapshot::json_form::hex;
     use bytes::Bytes;
     use serde::{ser::SerializeMap, Deserialize, Serialize, Serializer};
 
@@ -135,7 +136,7 @@ pub(crate) mod json {
     }
 
     impl AwarenessIn {
-        pub(crate) fn into_message(self) -> AwarenessMessage<crate::Shared> {
+        pub(crate) fn into_message(self) -> AwarenessMessage<crate::snapshot::Shared> {
             match self {
                 AwarenessIn::AwarenessUpdate { update } => AwarenessMessage::Update { update },
                 AwarenessIn::AwarenessRequest {} => AwarenessMessage::Request,

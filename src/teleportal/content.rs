@@ -24,9 +24,8 @@
 use alloc::vec::Vec;
 
 use crate::{
-    parse::{fail, fault_of, PResult},
-    sink::{put_var_bytes, Sink},
-    var_bytes, varint, Error, ErrorKind, Limits,
+    lib0::{Reader, Sink},
+    Error, ErrorKind, Limits,
 };
 
 /// The wire version teleportal writes.
@@ -45,68 +44,52 @@ pub struct Content<'a> {
     pub compaction: &'a [u8],
 }
 
-fn parse<'i>(input: &'i [u8], limits: &Limits) -> PResult<'i, Content<'i>> {
-    let (rest, version) = varint::parse(input, "the content version")?;
-    if version != u64::from(CONTENT_VERSION) {
-        return fail(ErrorKind::InvalidValue, input, "the content version");
-    }
-    let (mut rest, structure_update) =
-        var_bytes::parse_raw(rest, limits.max_payload_bytes, "the structure update")?;
-    let count_at = rest;
-    let (after, count) = varint::parse(rest, "the sidecar count")?;
-    let sidecars = match usize::try_from(count) {
-        Ok(n) if n <= limits.max_list_entries && n <= after.len() => n,
-        _ => return fail(ErrorKind::LimitExceeded, count_at, "the sidecar count"),
-    };
-    rest = after;
-    for _ in 0..sidecars {
-        let (after, _) = var_bytes::parse_raw(rest, limits.max_payload_bytes, "a sidecar")?;
-        rest = after;
-    }
-    match rest.split_first() {
-        None => Ok((
-            rest,
-            Content {
-                structure_update,
-                sidecars,
-                has_compaction: false,
-                compaction: &[],
-            },
-        )),
-        Some((0, after)) => Ok((
-            after,
-            Content {
-                structure_update,
-                sidecars,
-                has_compaction: false,
-                compaction: &[],
-            },
-        )),
-        Some((1, after)) => Ok((
-            &[],
-            Content {
-                structure_update,
-                sidecars,
-                has_compaction: true,
-                compaction: after,
-            },
-        )),
-        Some(_) => fail(ErrorKind::InvalidValue, rest, "the compaction flag"),
-    }
-}
-
 /// Read a content envelope (offsets in errors count from `bytes[0]`). A missing compaction
 /// flag reads as none (teleportal's decoder allows it); bytes after a `0` flag are
 /// `trailing-bytes`.
 pub fn decode_content<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Content<'a>, Error> {
-    match parse(bytes, limits) {
-        Ok(([], content)) => Ok(content),
-        Ok((rest, _)) => Err(Error::new(
-            ErrorKind::TrailingBytes,
-            bytes.len().saturating_sub(rest.len()),
-            "the content envelope",
-        )),
-        Err(err) => Err(fault_of(err).into_error(bytes)),
+    let mut reader = Reader::new(bytes);
+    let version_at = reader.offset();
+    if reader.read_var_uint("the content version")? != u64::from(CONTENT_VERSION) {
+        return Err(reader.error_at(ErrorKind::InvalidValue, version_at, "the content version"));
+    }
+    let structure_update =
+        reader.read_var_bytes(limits.max_payload_bytes, "the structure update")?;
+    let count_at = reader.offset();
+    let count = reader.read_var_uint("the sidecar count")?;
+    let sidecars = match usize::try_from(count) {
+        Ok(n) if n <= limits.max_list_entries && n <= reader.rest().len() => n,
+        _ => return Err(reader.error_at(ErrorKind::LimitExceeded, count_at, "the sidecar count")),
+    };
+    for _ in 0..sidecars {
+        reader.read_var_bytes(limits.max_payload_bytes, "a sidecar")?;
+    }
+    if reader.is_empty() {
+        return Ok(Content {
+            structure_update,
+            sidecars,
+            has_compaction: false,
+            compaction: &[],
+        });
+    }
+    let flag_at = reader.offset();
+    match reader.read_u8("the compaction flag")? {
+        0 => {
+            reader.finish()?;
+            Ok(Content {
+                structure_update,
+                sidecars,
+                has_compaction: false,
+                compaction: &[],
+            })
+        }
+        1 => Ok(Content {
+            structure_update,
+            sidecars,
+            has_compaction: true,
+            compaction: reader.rest(),
+        }),
+        _ => Err(reader.error_at(ErrorKind::InvalidValue, flag_at, "the compaction flag")),
     }
 }
 
@@ -114,9 +97,9 @@ pub fn decode_content<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Content<'a
 /// compaction).
 pub fn encode_plain_content(update: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(update.len().saturating_add(8));
-    out.put_u8(CONTENT_VERSION);
-    put_var_bytes(&mut out, update);
-    out.put_u8(0);
-    out.put_u8(0);
+    Sink::put_u8(&mut out, CONTENT_VERSION);
+    Sink::put_var_bytes(&mut out, update);
+    Sink::put_u8(&mut out, 0);
+    Sink::put_u8(&mut out, 0);
     out
 }

@@ -24,9 +24,9 @@
 
 use super::{header::small_field, sink::FrameSink, Access};
 use crate::{
-    parse::{fail, Cx, PResult, Source},
-    storage::Storage,
-    var_bytes, ErrorKind,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
+    ErrorKind,
 };
 
 const SUB_TYPE: &str = "the doc sub-type";
@@ -194,7 +194,8 @@ impl<S: Storage> DocMessage<S> {
         let (rest, doc_type) = DocType::parse(input)?;
         match doc_type {
             DocType::SyncStep1 => {
-                let (rest, state_vector) = var_bytes::payload(cx, rest, "the state vector")?;
+                let (rest, state_vector) =
+                    crate::snapshot::parse::payload(cx, rest, "the state vector")?;
                 Ok((rest, DocMessage::SyncStep1 { state_vector }))
             }
             DocType::SyncStep2 => {
@@ -214,7 +215,7 @@ impl<S: Storage> DocMessage<S> {
                 } else {
                     Permission::Allowed
                 };
-                let (rest, reason) = var_bytes::string(cx, rest, "the auth reason")?;
+                let (rest, reason) = crate::snapshot::parse::string(cx, rest, "the auth reason")?;
                 Ok((rest, DocMessage::AuthMessage { permission, reason }))
             }
         }
@@ -239,7 +240,7 @@ impl<S: Storage> DocMessage<S> {
                     Permission::Denied => 0,
                     Permission::Allowed => 1,
                 });
-                crate::sink::put_var_bytes(out, reason.as_bytes());
+                out.put_var_bytes(reason.as_bytes());
             }
         }
     }
@@ -252,14 +253,14 @@ fn parse_update<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, U
         Some(_) => return fail(ErrorKind::InvalidValue, input, "the update version"),
         None => return fail(ErrorKind::Truncated, input, "the update version"),
     };
-    let (rest, data) = var_bytes::payload(cx, rest, "the update")?;
+    let (rest, data) = crate::snapshot::parse::payload(cx, rest, "the update")?;
     Ok((rest, Update { version, data }))
 }
 
 #[cfg(feature = "serde")]
 pub(crate) mod json {
     use super::*;
-    use crate::json_form::hex;
+    use crate::snapshot::json_form::hex;
     use bytes::Bytes;
     use serde::{ser::SerializeMap, Deserialize, Serialize, Serializer};
 
@@ -306,10 +307,12 @@ pub(crate) mod json {
     #[derive(Deserialize)]
     #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
     pub(crate) enum DocIn {
+        #[serde(rename = "sync-step-1")]
         SyncStep1 {
             #[serde(with = "hex")]
             sv: Bytes,
         },
+        #[serde(rename = "sync-step-2")]
         SyncStep2 {
             update: UpdateIn,
         },
@@ -330,7 +333,7 @@ pub(crate) mod json {
         Allowed,
     }
 
-    fn update(input: UpdateIn) -> Result<Update<crate::Shared>, &'static str> {
+    fn update(input: UpdateIn) -> Result<Update<crate::snapshot::Shared>, &'static str> {
         let version = match input.version {
             1 => UpdateVersion::V1,
             2 => UpdateVersion::V2,
@@ -343,7 +346,9 @@ pub(crate) mod json {
     }
 
     impl DocIn {
-        pub(crate) fn into_message(self) -> Result<DocMessage<crate::Shared>, &'static str> {
+        pub(crate) fn into_message(
+            self,
+        ) -> Result<DocMessage<crate::snapshot::Shared>, &'static str> {
             Ok(match self {
                 DocIn::SyncStep1 { sv } => DocMessage::SyncStep1 { state_vector: sv },
                 DocIn::SyncStep2 { update: u } => DocMessage::SyncStep2 { update: update(u)? },

@@ -6,7 +6,7 @@
 
 use alloc::vec::Vec;
 
-use crate::{parse::fault_of, sink::put_var_bytes, var_bytes, Error, Limits};
+use crate::{Error, Limits};
 
 /// A decoded envelope: who published, and the frame (not decoded).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,10 +29,11 @@ pub struct Envelope<'a> {
 /// # Ok::<(), yjs_wire::Error>(())
 /// ```
 pub fn decode_envelope<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Envelope<'a>, Error> {
-    let cx = crate::parse::Cx::new(crate::storage::BorrowedSource, limits);
-    match var_bytes::string(&cx, bytes, "the source id") {
+    let cx =
+        crate::snapshot::parse::Cx::new(crate::snapshot::storage::BorrowedSource, limits, false);
+    match crate::snapshot::parse::string(&cx, bytes, "the source id") {
         Ok((frame, source_id)) => Ok(Envelope { source_id, frame }),
-        Err(err) => Err(fault_of(err).into_error(bytes)),
+        Err(err) => Err(err.into_error(bytes)),
     }
 }
 
@@ -44,7 +45,7 @@ pub fn encode_envelope(source_id: &str, frame: &[u8]) -> Vec<u8> {
             .saturating_add(frame.len())
             .saturating_add(8),
     );
-    put_var_bytes(&mut out, source_id.as_bytes());
+    crate::lib0::Sink::put_var_bytes(&mut out, source_id.as_bytes());
     out.extend_from_slice(frame);
     out
 }

@@ -14,10 +14,10 @@ use super::{
     awareness::AwarenessType, doc::DocType, presence::PresenceType, rpc::RequestType, Access,
 };
 use crate::{
-    parse::{fail, fault_of, Cx, PResult, Source},
-    sink::{put_var_bytes, Sink},
-    storage::{BorrowedSource, Storage},
-    var_bytes, Error, ErrorKind, Limits,
+    lib0::Sink,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::{BorrowedSource, Storage},
+    Error, ErrorKind, Limits,
 };
 
 /// `"YJS"`.
@@ -171,7 +171,8 @@ pub(crate) fn parse_start<'i, X: Source<'i>>(
         return fail(ErrorKind::UnsupportedVersion, rest, "the version byte");
     }
     let document_at = after_version;
-    let (rest, raw) = var_bytes::parse_raw(document_at, cx.limits.max_name_bytes, DOCUMENT)?;
+    let (rest, raw) =
+        crate::lib0::var_bytes::parse_raw(document_at, cx.limits.max_name_bytes, DOCUMENT)?;
     let document = match core::str::from_utf8(raw)
         .ok()
         .and_then(|text| cx.src.checked_text(raw, text))
@@ -217,7 +218,7 @@ pub(crate) fn small_field<'i>(
 pub(crate) fn write<W: Sink>(out: &mut W, document: &str, encrypted: bool, message_type: u8) {
     out.put_slice(&MAGIC);
     out.put_u8(VERSION);
-    put_var_bytes(out, document.as_bytes());
+    out.put_var_bytes(document.as_bytes());
     out.put_u8(u8::from(encrypted));
     out.put_u8(message_type);
 }
@@ -231,21 +232,21 @@ pub fn decode_header(frame: &[u8]) -> Result<Header<'_>, Error> {
 /// RPC the method and request type), with the same checks and errors as a full decode of
 /// those bytes; the rest of the body is not read.
 pub fn decode_header_with<'a>(frame: &'a [u8], limits: &Limits) -> Result<Header<'a>, Error> {
-    peek(&Cx::new(BorrowedSource, limits), frame).map_err(|err| fault_of(err).into_error(frame))
+    peek(&Cx::new(BorrowedSource, limits, false), frame).map_err(|err| err.into_error(frame))
 }
 
 fn peek<'i>(
     cx: &Cx<BorrowedSource>,
     frame: &'i [u8],
-) -> Result<Header<'i>, nom::Err<crate::parse::Fault<'i>>> {
+) -> Result<Header<'i>, crate::lib0::reader::Fault<'i>> {
     let (after, start) = parse_start(cx, frame)?;
     let (head, message_type, type_at, body) = match start {
         Start::Ping | Start::Pong if !after.is_empty() => {
-            return Err(nom::Err::Error(crate::parse::Fault {
+            return Err(crate::lib0::reader::Fault {
                 kind: ErrorKind::TrailingBytes,
                 at: after,
                 element: "the frame",
-            }))
+            })
         }
         Start::Ping => return Ok(control(MessageKind::Ping)),
         Start::Pong => return Ok(control(MessageKind::Pong)),
@@ -264,7 +265,7 @@ fn peek<'i>(
             MessageKind::Presence(PresenceType::parse(body)?.1)
         }
         4 => {
-            let (rest, method) = var_bytes::string(cx, body, super::rpc::METHOD)?;
+            let (rest, method) = crate::snapshot::parse::string(cx, body, super::rpc::METHOD)?;
             rpc_method = Some(method);
             MessageKind::Rpc(RequestType::parse(rest)?.1)
         }

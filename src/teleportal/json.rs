@@ -12,7 +12,7 @@ use super::{
     ack::json::AckIn, awareness::json::AwarenessIn, doc::json::DocIn, presence::json::PresenceIn,
     rpc::json as rpc_json, Frame,
 };
-use crate::{storage::Storage, Shared};
+use crate::{snapshot::storage::Storage, snapshot::Shared};
 
 impl<S: Storage> Serialize for Frame<S> {
     fn serialize<Z: Serializer>(&self, serializer: Z) -> Result<Z::Ok, Z::Error> {

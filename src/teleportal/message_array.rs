@@ -11,7 +11,7 @@
 
 use alloc::vec::Vec;
 
-use crate::{parse::fault_of, sink::put_var_bytes, var_bytes, Error, ErrorKind, Limits};
+use crate::{Error, ErrorKind, Limits};
 
 /// The frames of a MessageArray, in order; after an error, nothing more.
 #[derive(Debug, Clone)]
@@ -56,7 +56,7 @@ impl<'a> Iterator for MessageArrayIter<'a> {
         let result = if self.count >= self.limits.max_list_entries {
             Err(Error::new(ErrorKind::LimitExceeded, at, "the MessageArray"))
         } else {
-            match var_bytes::parse_raw(
+            match crate::lib0::var_bytes::parse_raw(
                 self.rest,
                 self.limits.max_frame_bytes,
                 "a MessageArray frame",
@@ -69,7 +69,7 @@ impl<'a> Iterator for MessageArrayIter<'a> {
                     self.count = self.count.saturating_add(1);
                     Ok(frame)
                 }
-                Err(err) => Err(fault_of(err).into_error(self.array)),
+                Err(err) => Err(err.into_error(self.array)),
             }
         };
         self.failed = result.is_err();
@@ -81,7 +81,7 @@ impl<'a> Iterator for MessageArrayIter<'a> {
 pub fn join_message_array<'f>(frames: impl IntoIterator<Item = &'f [u8]>) -> Vec<u8> {
     let mut out = Vec::new();
     for frame in frames {
-        put_var_bytes(&mut out, frame);
+        crate::lib0::Sink::put_var_bytes(&mut out, frame);
     }
     out
 }

@@ -39,7 +39,8 @@ use core::fmt;
 use super::{Frame, MessageId, RpcKind, RpcMessage, RpcResult};
 use crate::{
     lib0::any::{self, Any, AnyArray, AnyMap, AnyObject, AnyValue, EncodedAny},
-    Borrowed, Limits, Shared, U53,
+    snapshot::{Borrowed, Shared},
+    Limits, U53,
 };
 
 /// The six milestone methods.

@@ -3,7 +3,7 @@
 //!
 //! ```
 //! use yjs_wire::teleportal::{self, DocMessage, Frame, Update, UpdateVersion};
-//! use yjs_wire::Borrowed;
+//! use yjs_wire::snapshot::Borrowed;
 //!
 //! // An update (v1) of document "d": header, sub-type 02, version 01, varUint8Array data.
 //! let bytes = b"YJS\x01\x01d\x00\x00\x02\x01\x02\xab\xcd";
@@ -86,10 +86,11 @@ pub use presence::{PresenceClient, PresenceClients, PresenceMessage, PresenceTyp
 pub use rpc::{RequestType, RpcKind, RpcMessage, RpcResult};
 
 use crate::{
-    parse::{fail, fault_of, Cx, PResult, Source},
-    sink::LenCounter,
-    storage::{Borrowed, BorrowedSource, SharedSource, Storage},
-    Error, ErrorKind, Limits, Shared, U53,
+    lib0::LenCounter,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::{Borrowed, BorrowedSource, SharedSource, Storage},
+    snapshot::Shared,
+    Error, ErrorKind, Limits, U53,
 };
 use header::Start;
 
@@ -153,7 +154,7 @@ pub fn decode(frame: &[u8]) -> Result<Frame<Borrowed<'_>>, Error> {
 /// assert_eq!((err.kind(), err.offset()), (ErrorKind::InvalidValue, 9));
 /// ```
 pub fn decode_with<'a>(frame: &'a [u8], limits: &Limits) -> Result<Frame<Borrowed<'a>>, Error> {
-    parse_whole(&Cx::new(BorrowedSource, limits), frame)
+    parse_whole(&Cx::new(BorrowedSource, limits, false), frame)
 }
 
 /// Decode a frame under [`Limits::DEFAULT`] into `Bytes` slices of `frame` (no copy).
@@ -163,7 +164,7 @@ pub fn decode_shared(frame: &Bytes) -> Result<Frame<Shared>, Error> {
 
 /// Decode a frame under `limits` into `Bytes` slices of `frame` (no copy).
 pub fn decode_shared_with(frame: &Bytes, limits: &Limits) -> Result<Frame<Shared>, Error> {
-    parse_whole(&Cx::new(SharedSource(frame), limits), frame)
+    parse_whole(&Cx::new(SharedSource(frame), limits, false), frame)
 }
 
 fn parse_whole<'i, X: Source<'i>>(cx: &Cx<X>, frame: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
@@ -174,7 +175,7 @@ fn parse_whole<'i, X: Source<'i>>(cx: &Cx<X>, frame: &'i [u8]) -> Result<Frame<X
             frame.len().saturating_sub(rest.len()),
             "the frame",
         )),
-        Err(err) => Err(fault_of(err).into_error(frame)),
+        Err(err) => Err(err.into_error(frame)),
     }
 }
 
@@ -352,9 +353,9 @@ impl<S: Storage> Frame<S> {
 
     /// The exact number of bytes [`encode`](Self::encode) writes.
     pub fn encoded_len(&self) -> usize {
-        let mut counter = LenCounter::default();
+        let mut counter = LenCounter::new();
         self.write(&mut counter);
-        counter.0
+        counter.len()
     }
 
     /// The frame's bytes in a new `Vec`.

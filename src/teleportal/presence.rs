@@ -24,11 +24,11 @@
 use super::{header::Head, sink::FrameSink, Access};
 use crate::{
     lib0::any::{EncodedAny, TAG_OBJECT},
-    list::List,
-    parse::{fail, Cx, Element, PResult, Source},
-    sink::Sink,
-    storage::{BorrowedSource, Storage},
-    var_bytes, varint, ErrorKind, Limits, U53,
+    lib0::Sink,
+    snapshot::list::List,
+    snapshot::parse::{fail, Cx, Element, PResult, Source},
+    snapshot::storage::{BorrowedSource, Storage},
+    ErrorKind, Limits, U53,
 };
 
 const SUB_TYPE: &str = "the presence sub-type";
@@ -136,9 +136,9 @@ impl<S: Storage> Element<S> for PresenceClient<S> {
     const NAME: &'static str = "the heartbeat client count";
 
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
-        let (rest, awareness_id) = varint::parse_u53(input, "the awarenessId")?;
-        let (rest, client_id) = var_bytes::string(cx, rest, "the clientId")?;
-        let (rest, user_id) = var_bytes::string(cx, rest, "the userId")?;
+        let (rest, awareness_id) = crate::lib0::var_uint::parse_u53(input, "the awarenessId")?;
+        let (rest, client_id) = crate::snapshot::parse::string(cx, rest, "the clientId")?;
+        let (rest, user_id) = crate::snapshot::parse::string(cx, rest, "the userId")?;
         match rest.first() {
             Some(&TAG_OBJECT) => {}
             Some(_) => return fail(ErrorKind::InvalidValue, rest, "the presence data"),
@@ -157,15 +157,15 @@ impl<S: Storage> Element<S> for PresenceClient<S> {
     }
 
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
-        let cx = Cx::new(BorrowedSource, limits);
-        let (rest, _) = PresenceClient::<crate::Borrowed<'i>>::parse(&cx, input)?;
+        let cx = Cx::new(BorrowedSource, limits, false);
+        let (rest, _) = PresenceClient::<crate::snapshot::Borrowed<'i>>::parse(&cx, input)?;
         Ok((rest, ()))
     }
 
     fn write<W: Sink>(&self, out: &mut W) {
         out.put_var_uint(self.awareness_id.get());
-        crate::sink::put_var_bytes(out, self.client_id.as_bytes());
-        crate::sink::put_var_bytes(out, self.user_id.as_bytes());
+        out.put_var_bytes(self.client_id.as_bytes());
+        out.put_var_bytes(self.user_id.as_bytes());
         out.put_slice(self.data.as_bytes());
     }
 }
@@ -213,7 +213,8 @@ impl<S: Storage> PresenceMessage<S> {
         let (rest, kind) = PresenceType::parse(input)?;
         match kind {
             PresenceType::Announce | PresenceType::Unannounce => {
-                let (rest, awareness_id) = varint::parse_u53(rest, "the awarenessId")?;
+                let (rest, awareness_id) =
+                    crate::lib0::var_uint::parse_u53(rest, "the awarenessId")?;
                 Ok((
                     rest,
                     if kind == PresenceType::Announce {
@@ -255,7 +256,7 @@ impl<S: Storage> PresenceMessage<S> {
 #[cfg(feature = "serde")]
 pub(crate) mod json {
     use super::*;
-    use crate::{lib0::any::AnyValue, Shared};
+    use crate::{lib0::any::AnyValue, snapshot::Shared};
     use alloc::{string::String, vec::Vec};
     use serde::{ser::SerializeMap, Deserialize, Serialize, Serializer};
 

@@ -30,9 +30,10 @@
 use super::{header::small_field, sink::FrameSink, Access};
 use crate::{
     lib0::any::{EncodedAny, TAG_NULL, TAG_UNDEFINED},
-    parse::{fail, fault_of, Cx, Fault, PResult, Source},
-    storage::Storage,
-    var_bytes, varint, ErrorKind, U53,
+    lib0::reader::Fault,
+    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::storage::Storage,
+    ErrorKind, U53,
 };
 
 pub(crate) const METHOD: &str = "the RPC method";
@@ -180,12 +181,12 @@ impl<S: Storage> RpcMessage<S> {
         cx: &Cx<X>,
         input: &'i [u8],
     ) -> PResult<'i, Self> {
-        let (rest, method) = var_bytes::string(cx, input, METHOD)?;
+        let (rest, method) = crate::snapshot::parse::string(cx, input, METHOD)?;
         let (rest, request_type) = RequestType::parse(rest)?;
         let (rest, kind) = match request_type {
             RequestType::Request => (rest, RpcKind::Request),
             RequestType::Stream | RequestType::Response => {
-                let (after, raw) = var_bytes::parse_raw(
+                let (after, raw) = crate::lib0::var_bytes::parse_raw(
                     rest,
                     cx.limits.max_string_bytes,
                     "the original request id",
@@ -194,7 +195,7 @@ impl<S: Storage> RpcMessage<S> {
                     return fail(ErrorKind::InvalidValue, rest, "the original request id");
                 }
                 let (after, original_request_id) =
-                    var_bytes::string(cx, rest, "the original request id")
+                    crate::snapshot::parse::string(cx, rest, "the original request id")
                         .map(|(_, id)| (after, id))?;
                 if request_type == RequestType::Stream {
                     (
@@ -215,15 +216,18 @@ impl<S: Storage> RpcMessage<S> {
         };
         let (rest, is_error) = small_field(rest, 2, ErrorKind::InvalidValue, "the isError byte")?;
         let (rest, result) = if is_error == 0 {
-            let (after, raw) =
-                var_bytes::parse_raw(rest, cx.limits.max_payload_bytes, "the RPC payload")?;
+            let (after, raw) = crate::lib0::var_bytes::parse_raw(
+                rest,
+                cx.limits.max_payload_bytes,
+                "the RPC payload",
+            )?;
             let prefix = rest
                 .len()
                 .saturating_sub(after.len())
                 .saturating_sub(raw.len());
             let outer = rest.get(prefix..).unwrap_or_default();
-            let (left, (payload, _)) = EncodedAny::parse(cx, raw)
-                .map_err(|err| nom::Err::Error(rebase(fault_of(err), raw, outer)))?;
+            let (left, (payload, _)) =
+                EncodedAny::parse(cx, raw).map_err(|err| rebase(err, raw, outer))?;
             if !left.is_empty() {
                 let at = outer
                     .get(raw.len().saturating_sub(left.len())..)
@@ -232,8 +236,8 @@ impl<S: Storage> RpcMessage<S> {
             }
             (after, RpcResult::Success { payload })
         } else {
-            let (rest, status_code) = varint::parse_u53(rest, "the status code")?;
-            let (rest, details) = var_bytes::string(cx, rest, "the error details")?;
+            let (rest, status_code) = crate::lib0::var_uint::parse_u53(rest, "the status code")?;
+            let (rest, details) = crate::snapshot::parse::string(cx, rest, "the error details")?;
             let (rest, has_payload) =
                 small_field(rest, 2, ErrorKind::InvalidValue, "the hasPayload byte")?;
             let (rest, payload) = if has_payload == 1 {
@@ -265,10 +269,10 @@ impl<S: Storage> RpcMessage<S> {
     }
 
     pub(crate) fn write<W: FrameSink>(&self, out: &mut W) {
-        crate::sink::put_var_bytes(out, self.method.as_bytes());
+        out.put_var_bytes(self.method.as_bytes());
         out.put_u8(self.kind.request_type().as_byte());
         if let Some(id) = self.kind.original_request_id() {
-            crate::sink::put_var_bytes(out, id.as_bytes());
+            out.put_var_bytes(id.as_bytes());
         }
         match &self.result {
             RpcResult::Success { payload } => {
@@ -283,7 +287,7 @@ impl<S: Storage> RpcMessage<S> {
             } => {
                 out.put_u8(1);
                 out.put_var_uint(status_code.get());
-                crate::sink::put_var_bytes(out, details.as_bytes());
+                out.put_var_bytes(details.as_bytes());
                 match payload {
                     Some(payload) => {
                         out.put_u8(1);
@@ -299,7 +303,7 @@ impl<S: Storage> RpcMessage<S> {
 #[cfg(feature = "serde")]
 pub(crate) mod json {
     use super::*;
-    use crate::{lib0::any::AnyValue, Limits, Shared};
+    use crate::{lib0::any::AnyValue, snapshot::Shared, Limits};
     use alloc::string::String;
     use serde::{ser::SerializeMap, Deserialize, Serialize, Serializer};
 

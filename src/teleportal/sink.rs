@@ -5,8 +5,8 @@ use alloc::vec::Vec;
 use bytes::{Bytes, BytesMut};
 
 use crate::{
-    sink::{LenCounter, Sink},
-    storage::Storage,
+    lib0::{LenCounter, Sink},
+    snapshot::storage::Storage,
 };
 
 /// A [`Sink`] that can take a storage's byte array without copying it.

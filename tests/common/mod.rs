@@ -10,9 +10,12 @@ use bytes::Bytes;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use yjs_wire::{
-    AwarenessMessage, Borrowed, ByteString, Checksum, DocMessage, DocType, ErrorCode, Frame,
-    FrameKind, IdList, Limits, MetaList, RawSnapshot, Shared, SnapshotDetails, SnapshotKind,
-    SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList, U53,
+    bytestring::ByteString,
+    snapshot::{
+        Checksum, DocType, ErrorCode, Field, FrameKind, MetaList, Shared, SnapshotDetails,
+        SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
+    },
+    Frame, Limits, U53,
 };
 
 /// Strings that break naive codecs: empty, NUL, BOM, 2-, 3- and 4-byte UTF-8, the last
@@ -419,218 +422,6 @@ pub fn for_every_kind<E: Strategy + Clone>(
     total
 }
 
-/// A borrowed frame as a shared one, field by field (to compare the two decode paths).
-pub fn own(frame: &Frame<Borrowed<'_>>) -> Frame<Shared> {
-    let s = |x: &str| ByteString::from(x);
-    let b = |x: &[u8]| Bytes::copy_from_slice(x);
-    let m = |x: &SnapshotMeta<Borrowed<'_>>| {
-        SnapshotMeta::new(x.id, s(x.name), x.created_at, s(x.user_id))
-    };
-    let tags = |x: &TagList<Borrowed<'_>>| -> TagList<Shared> {
-        x.iter().map(|t| Tag::new(s(t.as_str()))).collect()
-    };
-    let ids = |x: &IdList<Borrowed<'_>>| -> IdList<Shared> { x.iter().collect() };
-    match frame {
-        Frame::Ping => Frame::Ping,
-        Frame::Pong => Frame::Pong,
-        Frame::Doc { document, message } => Frame::Doc {
-            document: s(document),
-            message: match message {
-                DocMessage::SyncStep1 { state_vector } => DocMessage::SyncStep1 {
-                    state_vector: b(state_vector),
-                },
-                DocMessage::SyncStep2 { update } => DocMessage::SyncStep2 { update: b(update) },
-                DocMessage::Update { update } => DocMessage::Update { update: b(update) },
-            },
-        },
-        Frame::Awareness { document, message } => Frame::Awareness {
-            document: s(document),
-            message: AwarenessMessage {
-                update: b(message.update),
-            },
-        },
-        Frame::Snapshot { document, message } => Frame::Snapshot {
-            document: s(document),
-            message: match message {
-                SnapshotMessage::ListSnapshots => SnapshotMessage::ListSnapshots,
-                SnapshotMessage::ListSnapshotsResponse { snapshots } => {
-                    SnapshotMessage::ListSnapshotsResponse {
-                        snapshots: snapshots.iter().map(|x| m(&x)).collect(),
-                    }
-                }
-                SnapshotMessage::SnapshotRequest {
-                    name,
-                    current_snapshot_name,
-                } => SnapshotMessage::SnapshotRequest {
-                    name: s(name),
-                    current_snapshot_name: s(current_snapshot_name),
-                },
-                SnapshotMessage::SnapshotFetchRequest { snapshot_id } => {
-                    SnapshotMessage::SnapshotFetchRequest {
-                        snapshot_id: *snapshot_id,
-                    }
-                }
-                SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
-                    SnapshotMessage::SnapshotFetchResponse {
-                        snapshot: m(snapshot),
-                        content: b(content),
-                    }
-                }
-                SnapshotMessage::SnapshotRevertRequest { snapshot_id } => {
-                    SnapshotMessage::SnapshotRevertRequest {
-                        snapshot_id: *snapshot_id,
-                    }
-                }
-                SnapshotMessage::SnapshotRevertResponse { snapshot } => {
-                    SnapshotMessage::SnapshotRevertResponse {
-                        snapshot: m(snapshot),
-                    }
-                }
-                SnapshotMessage::SnapshotCreatedEvent { snapshot } => {
-                    SnapshotMessage::SnapshotCreatedEvent {
-                        snapshot: m(snapshot),
-                    }
-                }
-                SnapshotMessage::SnapshotRevertedEvent {
-                    snapshot,
-                    reverted_by,
-                } => SnapshotMessage::SnapshotRevertedEvent {
-                    snapshot: m(snapshot),
-                    reverted_by: s(reverted_by),
-                },
-                SnapshotMessage::SnapshotError {
-                    request_kind,
-                    snapshot_id,
-                    code,
-                    message,
-                } => SnapshotMessage::SnapshotError {
-                    request_kind: s(request_kind),
-                    snapshot_id: *snapshot_id,
-                    code: *code,
-                    message: s(message),
-                },
-                SnapshotMessage::ListSnapshotsSince { known_ids } => {
-                    SnapshotMessage::ListSnapshotsSince {
-                        known_ids: ids(known_ids),
-                    }
-                }
-                SnapshotMessage::SnapshotRenameRequest { snapshot_id, name } => {
-                    SnapshotMessage::SnapshotRenameRequest {
-                        snapshot_id: *snapshot_id,
-                        name: s(name),
-                    }
-                }
-                SnapshotMessage::SnapshotRenameResponse { snapshot } => {
-                    SnapshotMessage::SnapshotRenameResponse {
-                        snapshot: m(snapshot),
-                    }
-                }
-                SnapshotMessage::SnapshotRenamedEvent {
-                    snapshot,
-                    renamed_by,
-                } => SnapshotMessage::SnapshotRenamedEvent {
-                    snapshot: m(snapshot),
-                    renamed_by: s(renamed_by),
-                },
-                SnapshotMessage::SnapshotDeleteRequest { snapshot_id } => {
-                    SnapshotMessage::SnapshotDeleteRequest {
-                        snapshot_id: *snapshot_id,
-                    }
-                }
-                SnapshotMessage::SnapshotDeleteResponse { snapshot_id } => {
-                    SnapshotMessage::SnapshotDeleteResponse {
-                        snapshot_id: *snapshot_id,
-                    }
-                }
-                SnapshotMessage::SnapshotDeletedEvent {
-                    snapshot_id,
-                    deleted_by,
-                } => SnapshotMessage::SnapshotDeletedEvent {
-                    snapshot_id: *snapshot_id,
-                    deleted_by: s(deleted_by),
-                },
-                SnapshotMessage::SnapshotInfoRequest { snapshot_id } => {
-                    SnapshotMessage::SnapshotInfoRequest {
-                        snapshot_id: *snapshot_id,
-                    }
-                }
-                SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
-                    SnapshotMessage::SnapshotInfoResponse {
-                        snapshot: m(snapshot),
-                        details: SnapshotDetails {
-                            description: s(details.description),
-                            tags: tags(&details.tags),
-                            content_length: details.content_length,
-                            checksum: Checksum::new(b(details.checksum.as_bytes()))
-                                .expect("0 or 32 bytes"),
-                            expires_at: details.expires_at,
-                            parent_id: details.parent_id,
-                            state: details.state,
-                        },
-                    }
-                }
-                SnapshotMessage::SnapshotCreateRequest {
-                    name,
-                    current_snapshot_name,
-                    description,
-                    tags: t,
-                    expires_at,
-                    parent_id,
-                } => SnapshotMessage::SnapshotCreateRequest {
-                    name: s(name),
-                    current_snapshot_name: s(current_snapshot_name),
-                    description: s(description),
-                    tags: tags(t),
-                    expires_at: *expires_at,
-                    parent_id: *parent_id,
-                },
-                SnapshotMessage::SnapshotRevertProgressEvent {
-                    snapshot_id,
-                    stage,
-                    completed,
-                    total,
-                } => SnapshotMessage::SnapshotRevertProgressEvent {
-                    snapshot_id: *snapshot_id,
-                    stage: s(stage),
-                    completed: *completed,
-                    total: *total,
-                },
-                SnapshotMessage::SearchSnapshots {
-                    query,
-                    tags: t,
-                    created_from,
-                    created_to,
-                    offset,
-                    limit,
-                } => SnapshotMessage::SearchSnapshots {
-                    query: s(query),
-                    tags: tags(t),
-                    created_from: *created_from,
-                    created_to: *created_to,
-                    offset: *offset,
-                    limit: *limit,
-                },
-                SnapshotMessage::SnapshotStatsRequest => SnapshotMessage::SnapshotStatsRequest,
-                SnapshotMessage::SnapshotStatsResponse {
-                    count,
-                    total_content_length,
-                    oldest_created_at,
-                    newest_created_at,
-                } => SnapshotMessage::SnapshotStatsResponse {
-                    count: *count,
-                    total_content_length: *total_content_length,
-                    oldest_created_at: *oldest_created_at,
-                    newest_created_at: *newest_created_at,
-                },
-                SnapshotMessage::Unknown(raw) => SnapshotMessage::Unknown(
-                    RawSnapshot::new(s(raw.kind()), b(raw.payload())).expect("a kept kind"),
-                ),
-                other => panic!("no conversion for {:?}: add an arm to own", other.kind()),
-            },
-        },
-    }
-}
-
 /// The tightest limits under which `frame` decodes: every field exactly at what the frame
 /// uses (0 where it has no such element).
 pub fn required_limits(frame: &Frame<Shared>) -> Limits {
@@ -640,98 +431,41 @@ pub fn required_limits(frame: &Frame<Shared>) -> Limits {
     limits.max_string_bytes = 0;
     limits.max_payload_bytes = 0;
     limits.max_list_entries = 0;
-    let mut string = |s: &str| limits.max_string_bytes = limits.max_string_bytes.max(s.len());
-    let meta_strings = |m: &SnapshotMeta<Shared>| [m.name.clone(), m.user_id.clone()];
-    let mut strings: Vec<ByteString> = Vec::new();
-    let mut payloads: Vec<usize> = Vec::new();
+    let mut string = |len: usize| limits.max_string_bytes = limits.max_string_bytes.max(len);
+    let meta = |m: &SnapshotMeta<Shared>| m.name.len().max(m.user_id.len());
+    let tags = |t: &TagList<Shared>| t.iter().map(|tag| tag.as_str().len()).max();
+    let mut payload = 0;
     let mut entries = 0;
     match frame {
         Frame::Ping | Frame::Pong => {}
-        Frame::Doc { message, .. } => payloads.push(message.payload().len()),
-        Frame::Awareness { message, .. } => payloads.push(message.update.len()),
+        Frame::Doc { message, .. } => payload = message.payload().len(),
+        Frame::Awareness { message, .. } => payload = message.update.len(),
         Frame::Snapshot { message, .. } => {
-            strings.push(ByteString::from_static(message.kind().as_str()));
-            match message {
-                SnapshotMessage::ListSnapshotsResponse { snapshots } => {
-                    entries = snapshots.len();
-                    snapshots
-                        .iter()
-                        .for_each(|m| strings.extend(meta_strings(&m)));
+            string(message.kind_str().len());
+            // Every field by type: a new kind is covered without an edit here.
+            message.for_each_field(|_, field| match field {
+                Field::Text(text) => string(text.len()),
+                Field::Bytes(bytes) => payload = payload.max(bytes.len()),
+                Field::U53(_) | Field::Code(_) => {}
+                Field::Meta(m) => string(meta(m)),
+                Field::Metas(list) => {
+                    entries = entries.max(list.len());
+                    list.iter().for_each(|m| string(meta(&m)));
                 }
-                SnapshotMessage::SnapshotRequest {
-                    name,
-                    current_snapshot_name,
-                } => strings.extend([name.clone(), current_snapshot_name.clone()]),
-                SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
-                    strings.extend(meta_strings(snapshot));
-                    payloads.push(content.len());
+                Field::Ids(list) => entries = entries.max(list.len()),
+                Field::Tags(list) => {
+                    entries = entries.max(list.len());
+                    string(tags(list).unwrap_or(0));
                 }
-                SnapshotMessage::SnapshotRevertResponse { snapshot }
-                | SnapshotMessage::SnapshotCreatedEvent { snapshot } => {
-                    strings.extend(meta_strings(snapshot))
+                Field::Details(details) => {
+                    string(details.description.len());
+                    entries = entries.max(details.tags.len());
+                    string(tags(&details.tags).unwrap_or(0));
                 }
-                SnapshotMessage::SnapshotRevertedEvent {
-                    snapshot,
-                    reverted_by,
-                } => {
-                    strings.extend(meta_strings(snapshot));
-                    strings.push(reverted_by.clone());
-                }
-                SnapshotMessage::SnapshotError {
-                    request_kind,
-                    message,
-                    ..
-                } => strings.extend([request_kind.clone(), message.clone()]),
-                SnapshotMessage::ListSnapshotsSince { known_ids } => entries = known_ids.len(),
-                SnapshotMessage::SnapshotRenameRequest { name, .. } => strings.push(name.clone()),
-                SnapshotMessage::SnapshotRenameResponse { snapshot } => {
-                    strings.extend(meta_strings(snapshot))
-                }
-                SnapshotMessage::SnapshotRenamedEvent {
-                    snapshot,
-                    renamed_by,
-                } => {
-                    strings.extend(meta_strings(snapshot));
-                    strings.push(renamed_by.clone());
-                }
-                SnapshotMessage::SnapshotDeletedEvent { deleted_by, .. } => {
-                    strings.push(deleted_by.clone())
-                }
-                SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
-                    strings.extend(meta_strings(snapshot));
-                    strings.push(details.description.clone());
-                    entries = details.tags.len();
-                    strings.extend(details.tags.iter().map(Tag::into_inner));
-                }
-                SnapshotMessage::SnapshotCreateRequest {
-                    name,
-                    current_snapshot_name,
-                    description,
-                    tags,
-                    ..
-                } => {
-                    strings.extend([
-                        name.clone(),
-                        current_snapshot_name.clone(),
-                        description.clone(),
-                    ]);
-                    entries = tags.len();
-                    strings.extend(tags.iter().map(Tag::into_inner));
-                }
-                SnapshotMessage::SnapshotRevertProgressEvent { stage, .. } => {
-                    strings.push(stage.clone())
-                }
-                SnapshotMessage::SearchSnapshots { query, tags, .. } => {
-                    strings.push(query.clone());
-                    entries = tags.len();
-                    strings.extend(tags.iter().map(Tag::into_inner));
-                }
-                _ => {}
-            }
+            });
         }
     }
-    strings.iter().for_each(|s| string(s));
-    limits.max_payload_bytes = payloads.into_iter().max().unwrap_or(0);
+    limits.max_payload_bytes = payload;
     limits.max_list_entries = entries;
     limits
 }

@@ -5,7 +5,7 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use yjs_wire::{decode, decode_header, Borrowed, Frame, U53};
+use yjs_wire::{decode, decode_header, Frame, U53, snapshot::{Borrowed}};
 
 /// Decode `input` and encode the frame again: the same bytes for any frame that decodes.
 pub fn round_trip(input: &[u8]) -> Option<Vec<u8>> {
@@ -19,7 +19,7 @@ pub fn route(input: &[u8]) -> Option<&str> {
 
 /// A frame built from values.
 pub fn fetch(document: &str, id: u32) -> Vec<u8> {
-    Frame::<Borrowed>::snapshot_fetch_request(document, U53::from(id)).to_vec()
+    Frame::snapshot_fetch_request(document, U53::from(id)).to_vec()
 }
 
 #[panic_handler]

@@ -8,8 +8,8 @@ use super::{
 };
 use crate::{
     lib0::var_int,
-    parse::{fail, PResult},
-    var_bytes, varint, ErrorKind, Limits,
+    snapshot::parse::{fail, PResult},
+    ErrorKind, Limits,
 };
 
 const VALUE: &str = "an any value";
@@ -76,15 +76,19 @@ pub(crate) fn parse<'i>(limits: &Limits, input: &'i [u8], depth: usize) -> PResu
             Ok((rest, Any::BigInt(i64::from_be_bytes(*raw))))
         }
         TAG_STRING => {
-            let (rest, raw) = var_bytes::parse_raw(body, limits.max_string_bytes, "an any string")?;
+            let (rest, raw) =
+                crate::lib0::var_bytes::parse_raw(body, limits.max_string_bytes, "an any string")?;
             match core::str::from_utf8(raw) {
                 Ok(text) => Ok((rest, Any::String(text))),
                 Err(_) => fail(ErrorKind::InvalidUtf8, body, "an any string"),
             }
         }
         TAG_BYTES => {
-            let (rest, raw) =
-                var_bytes::parse_raw(body, limits.max_payload_bytes, "an any byte array")?;
+            let (rest, raw) = crate::lib0::var_bytes::parse_raw(
+                body,
+                limits.max_payload_bytes,
+                "an any byte array",
+            )?;
             Ok((rest, Any::Bytes(raw)))
         }
         TAG_OBJECT => object(limits, input, body, depth),
@@ -106,7 +110,7 @@ fn count<'i>(
     if depth >= limits.max_any_depth {
         return fail(ErrorKind::LimitExceeded, input, element);
     }
-    let (rest, count) = varint::parse(body, element)?;
+    let (rest, count) = crate::lib0::var_uint::parse(body, element)?;
     let count = match usize::try_from(count) {
         Ok(count) if count <= limits.max_list_entries => count,
         _ => return fail(ErrorKind::LimitExceeded, body, element),
@@ -147,7 +151,7 @@ fn object<'i>(
     let mut first_key = "";
     for _ in 0..len {
         let (after_key, raw) =
-            var_bytes::parse_raw(rest, limits.max_string_bytes, "an object key")?;
+            crate::lib0::var_bytes::parse_raw(rest, limits.max_string_bytes, "an object key")?;
         let Ok(key) = core::str::from_utf8(raw) else {
             return fail(ErrorKind::InvalidUtf8, rest, "an object key");
         };
@@ -273,7 +277,7 @@ fn seen_before(key: &str, mut before: &[u8]) -> bool {
 
 /// Re-read a key of validated bytes.
 pub(crate) fn reparse_key(input: &[u8]) -> Option<(&str, &[u8])> {
-    let (rest, raw) = var_bytes::parse_raw(input, usize::MAX, "").ok()?;
+    let (rest, raw) = crate::lib0::var_bytes::parse_raw(input, usize::MAX, "").ok()?;
     Some((core::str::from_utf8(raw).ok()?, rest))
 }
 
@@ -282,7 +286,7 @@ pub(crate) fn reparse(input: &[u8]) -> Option<(Any<'_>, &[u8])> {
     let (&tag, body) = input.split_first()?;
     match tag {
         TAG_OBJECT | TAG_ARRAY => {
-            let (entries, count) = varint::parse(body, "").ok()?;
+            let (entries, count) = crate::lib0::var_uint::parse(body, "").ok()?;
             let len = usize::try_from(count).ok()?;
             let mut rest = entries;
             for _ in 0..len {

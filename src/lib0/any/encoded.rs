@@ -6,8 +6,8 @@ use core::{fmt, hash::Hash};
 
 use super::{check, Any, AnyValue};
 use crate::{
-    parse::{fault_of, Cx, PResult, Source},
-    storage::{Borrowed, Shared, Storage},
+    snapshot::parse::{Cx, PResult, Source},
+    snapshot::storage::{Borrowed, Shared, Storage},
     Error, ErrorKind, Limits,
 };
 
@@ -18,7 +18,7 @@ use crate::{
 ///
 /// ```
 /// use yjs_wire::lib0::any::{Any, AnyValue, EncodedAny};
-/// use yjs_wire::Shared;
+/// use yjs_wire::snapshot::Shared;
 ///
 /// let data = EncodedAny::<Shared>::from_value(&AnyValue::from("hi"));
 /// assert_eq!(data.as_bytes(), b"\x77\x02hi");
@@ -78,7 +78,7 @@ fn whole(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
             bytes.len().saturating_sub(rest.len()),
             "the any value",
         )),
-        Err(err) => Err(fault_of(err).into_error(bytes)),
+        Err(err) => Err(err.into_error(bytes)),
     }
 }
 
@@ -86,7 +86,7 @@ impl<'a> EncodedAny<Borrowed<'a>> {
     /// Validate `bytes` as exactly one value under `limits`.
     ///
     /// ```
-    /// use yjs_wire::{lib0::any::EncodedAny, Borrowed, Limits};
+    /// use yjs_wire::{lib0::any::EncodedAny, snapshot::Borrowed, Limits};
     ///
     /// assert!(EncodedAny::<Borrowed>::from_slice(b"\x7e", &Limits::DEFAULT).is_ok());
     /// assert!(EncodedAny::<Borrowed>::from_slice(b"\x7e\x7e", &Limits::DEFAULT).is_err());

@@ -22,7 +22,7 @@ use serde::{
 };
 
 use super::{Any, AnyMap, AnyValue, EncodedAny, MARKER_KEYS};
-use crate::{json_form::hex::Hex, storage::Storage, Limits, Shared};
+use crate::{snapshot::json_form::hex::Hex, snapshot::storage::Storage, snapshot::Shared, Limits};
 
 fn marker<S: Serializer, V: Serialize + ?Sized>(
     serializer: S,
@@ -181,7 +181,7 @@ impl<'de> Visitor<'de> for AnyVisitor {
 fn unmarker<E: de::Error>(key: &str, value: &AnyValue) -> Result<AnyValue, E> {
     match (key, value) {
         ("$undefined", AnyValue::Bool(true)) => Ok(AnyValue::Undefined),
-        ("$bytes", AnyValue::String(hex)) => crate::json_form::hex::decode(hex)
+        ("$bytes", AnyValue::String(hex)) => crate::snapshot::json_form::hex::decode(hex)
             .map(|bytes| AnyValue::Bytes(Bytes::from(bytes)))
             .map_err(|at| E::custom(format_args!("invalid hex at character {at} in $bytes"))),
         ("$bigint", AnyValue::String(text)) => text

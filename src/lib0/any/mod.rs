@@ -74,7 +74,7 @@ use core::fmt;
 pub use encoded::EncodedAny;
 pub use value::{AnyMap, AnyValue};
 
-use crate::{parse::fault_of, Error, ErrorKind, Limits};
+use crate::{Error, ErrorKind, Limits};
 
 /// Tag of `undefined`.
 pub const TAG_UNDEFINED: u8 = 127;
@@ -268,15 +268,15 @@ impl<'a> Any<'a> {
     }
 
     /// Write this value as lib0 does (the same bytes it was decoded from).
-    pub fn write<W: crate::sink::Sink>(&self, out: &mut W) {
+    pub fn write<W: crate::lib0::Sink>(&self, out: &mut W) {
         value::write_any(out, *self);
     }
 
     /// The number of bytes [`write`](Any::write) writes.
     pub fn encoded_len(&self) -> usize {
-        let mut counter = crate::sink::LenCounter::default();
+        let mut counter = crate::lib0::LenCounter::new();
         self.write(&mut counter);
-        counter.0
+        counter.len()
     }
 
     /// Whether this is an object (what presence data must be).
@@ -310,6 +310,6 @@ pub fn decode_with<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Any<'a>, Erro
             bytes.len().saturating_sub(rest.len()),
             "the any value",
         )),
-        Err(err) => Err(fault_of(err).into_error(bytes)),
+        Err(err) => Err(err.into_error(bytes)),
     }
 }

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     lib0::var_int::{self, VarInt},
-    sink::{put_var_bytes, LenCounter, Sink},
+    lib0::{LenCounter, Sink},
 };
 
 /// An owned lib0 `any` value; strings and byte arrays are shared (`ByteString`, `Bytes`), so
@@ -151,11 +151,11 @@ impl AnyValue {
             }
             AnyValue::String(text) => {
                 out.put_u8(TAG_STRING);
-                put_var_bytes(out, text.as_bytes());
+                out.put_var_bytes(text.as_bytes());
             }
             AnyValue::Bytes(bytes) => {
                 out.put_u8(TAG_BYTES);
-                put_var_bytes(out, bytes);
+                out.put_var_bytes(bytes);
             }
             AnyValue::Array(items) => {
                 out.put_u8(TAG_ARRAY);
@@ -166,7 +166,7 @@ impl AnyValue {
                 out.put_u8(TAG_OBJECT);
                 out.put_var_uint(u64::try_from(map.len()).unwrap_or(u64::MAX));
                 for (key, value) in map.iter() {
-                    put_var_bytes(out, key.as_bytes());
+                    out.put_var_bytes(key.as_bytes());
                     value.write(out);
                 }
             }
@@ -175,9 +175,9 @@ impl AnyValue {
 
     /// The number of bytes [`write`](AnyValue::write) writes.
     pub fn encoded_len(&self) -> usize {
-        let mut counter = LenCounter::default();
+        let mut counter = LenCounter::new();
         self.write(&mut counter);
-        counter.0
+        counter.len()
     }
 
     /// The value's encoding in a new `Vec`.
@@ -228,11 +228,11 @@ pub(crate) fn write_any<W: Sink>(out: &mut W, value: Any<'_>) {
         }
         Any::String(text) => {
             out.put_u8(TAG_STRING);
-            put_var_bytes(out, text.as_bytes());
+            out.put_var_bytes(text.as_bytes());
         }
         Any::Bytes(bytes) => {
             out.put_u8(TAG_BYTES);
-            put_var_bytes(out, bytes);
+            out.put_var_bytes(bytes);
         }
         Any::Array(array) => {
             out.put_u8(TAG_ARRAY);
