@@ -440,3 +440,74 @@ fn method_names() {
         Some(REQUEST.to_string())
     );
 }
+
+/// teleportal's content envelope, on a sync-step-2 teleportal's own server wrote (seen live:
+/// the document held one update, "hello from probe" in a Y.Text named "t").
+#[test]
+fn content_envelope_of_teleportals_sync_step_2() {
+    use yjs_wire::teleportal::{content, DocMessage, UpdateVersion};
+    use yjs_wire::{ErrorKind, Limits};
+    use yrs::{updates::decoder::Decode, GetString, Transact};
+
+    let bytes = hex("594a53010474657374000001022a0126000002890c0000010414117468656c6c6f2066726f6d2070726f6265011001010000010100000000");
+    let frame = teleportal::decode(&bytes).unwrap();
+    let Frame::Doc {
+        message: DocMessage::SyncStep2 { update },
+        ..
+    } = frame
+    else {
+        panic!()
+    };
+    assert_eq!(update.version, UpdateVersion::V2);
+    let envelope = content::decode_content(update.data, &Limits::DEFAULT).unwrap();
+    assert_eq!(
+        (
+            envelope.structure_update.len(),
+            envelope.sidecars,
+            envelope.has_compaction
+        ),
+        (38, 0, false)
+    );
+    assert_eq!(
+        content::encode_plain_content(envelope.structure_update),
+        update.data
+    );
+    let doc = yrs::Doc::new();
+    let text = doc.get_or_insert_text("t");
+    doc.transact_mut()
+        .apply_update(yrs::Update::decode_v2(envelope.structure_update).unwrap())
+        .unwrap();
+    assert_eq!(text.get_string(&doc.transact()), "hello from probe");
+
+    // The empty document, as teleportal's server sends it; a missing compaction flag.
+    let empty = content::decode_content(&[1, 0, 0, 0], &Limits::DEFAULT).unwrap();
+    assert_eq!((empty.structure_update, empty.sidecars), (&[][..], 0));
+    assert!(
+        !content::decode_content(&[1, 0, 0], &Limits::DEFAULT)
+            .unwrap()
+            .has_compaction
+    );
+    // Sidecars and compaction data are kept, not decoded.
+    let with = content::decode_content(&[1, 1, 9, 2, 1, 0xaa, 1, 0xbb, 1, 7, 7], &Limits::DEFAULT)
+        .unwrap();
+    assert_eq!(
+        (
+            with.structure_update,
+            with.sidecars,
+            with.has_compaction,
+            with.compaction
+        ),
+        (&[9][..], 2, true, &[7, 7][..])
+    );
+    // Refused, with kind and offset.
+    let refused = |bytes: &[u8]| {
+        let e = content::decode_content(bytes, &Limits::DEFAULT).unwrap_err();
+        (e.kind(), e.offset())
+    };
+    assert_eq!(refused(&[2, 0, 0, 0]), (ErrorKind::InvalidValue, 0));
+    assert_eq!(refused(&[1, 5, 0]), (ErrorKind::Truncated, 1));
+    assert_eq!(refused(&[1, 0, 3, 0]), (ErrorKind::LimitExceeded, 2));
+    assert_eq!(refused(&[1, 0, 0, 2]), (ErrorKind::InvalidValue, 3));
+    assert_eq!(refused(&[1, 0, 0, 0, 0]), (ErrorKind::TrailingBytes, 4));
+    assert_eq!(refused(&[]), (ErrorKind::Truncated, 0));
+}
