@@ -356,6 +356,15 @@ fn our_client_against_teleportals_own_server() {
     assert!(status.success(), "{out}");
     assert!(server.running(), "teleportal's server exited");
     server.stop();
+    // Stopping run-server.sh's pid (timeout) stopped Bun too: nothing listens any more.
+    let deadline = Instant::now() + STOP_TIMEOUT;
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "teleportal's server still listens after the stop"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
