@@ -45,11 +45,39 @@ pub(crate) fn number<S: Serializer>(serializer: S, value: f64) -> Result<S::Ok, 
         marker(serializer, "$number", "-Infinity")
     } else if value == 0.0 && value.is_sign_negative() {
         marker(serializer, "$number", "-0")
-    } else if value.trunc() == value && value.abs() < 9.0e18 {
+    } else if value.trunc() == value && value.abs() < 9_007_199_254_740_992.0 {
         serializer.serialize_i64(value as i64)
+    } else if let Some(digits) = js_integer(value) {
+        serializer.serialize_i128(digits)
     } else {
         serializer.serialize_f64(value)
     }
+}
+
+/// An integral `value` from 2^53 up to 2^64 as JavaScript prints it: its shortest
+/// round-trip digits followed by zeros (`129185254689734660`, not `…656`).
+fn js_integer(value: f64) -> Option<i128> {
+    if value.trunc() != value || value.abs() >= 18_446_744_073_709_551_616.0 {
+        return None;
+    }
+    let text = alloc::format!("{:e}", value.abs());
+    let (mantissa, exponent) = text.split_once('e')?;
+    let exponent: u32 = exponent.parse().ok()?;
+    let mut digits: i128 = 0;
+    let mut count: u32 = 0;
+    for c in mantissa.bytes().filter(u8::is_ascii_digit) {
+        digits = digits
+            .checked_mul(10)?
+            .checked_add(i128::from(c.checked_sub(b'0')?))?;
+        count = count.checked_add(1)?;
+    }
+    let zeros = exponent.checked_add(1)?.checked_sub(count)?;
+    let magnitude = digits.checked_mul(10i128.checked_pow(zeros)?)?;
+    Some(if value < 0.0 {
+        magnitude.checked_neg()?
+    } else {
+        magnitude
+    })
 }
 
 impl Serialize for Any<'_> {
