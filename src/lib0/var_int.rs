@@ -191,8 +191,9 @@ mod tests {
         assert_eq!(kind(&[0xc0, 0x00]), ErrorKind::NonCanonicalVarint);
         assert_eq!(kind(&[0x81, 0x80, 0x00]), ErrorKind::NonCanonicalVarint);
         assert_eq!(kind(&[0xff; 9]), ErrorKind::IntegerOutOfRange);
+        // 6 + 6 × 7 bits, then an 8th byte above 0x1f: over 2^53 − 1.
         assert_eq!(
-            kind(&[0xbf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
+            kind(&[0xbf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x20]),
             ErrorKind::IntegerOutOfRange
         );
     }

@@ -313,6 +313,7 @@ pub(crate) mod json {
 
     #[derive(Deserialize)]
     #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+    #[allow(clippy::enum_variant_names)] // the variant names are the JSON form's words
     pub(crate) enum PresenceIn {
         PresenceAnnounce {
             #[serde(rename = "awarenessId")]

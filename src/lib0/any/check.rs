@@ -148,7 +148,6 @@ fn object<'i>(
     let inner = depth.saturating_add(1);
     let mut order = KeyOrder::default();
     let mut rest = entries;
-    let mut first_key = "";
     for _ in 0..len {
         let (after_key, raw) =
             crate::lib0::var_bytes::parse_raw(rest, limits.max_string_bytes, "an object key")?;
@@ -161,17 +160,15 @@ fn object<'i>(
         if !order.admit(key, before) {
             return fail(ErrorKind::NonCanonical, rest, "an object key");
         }
-        if before.is_empty() {
-            first_key = key;
+        // A one-key object whose key is a marker name: refused at the tag, before its value.
+        if len == 1 && MARKER_KEYS.contains(&key) {
+            return fail(
+                ErrorKind::InvalidValue,
+                input,
+                "an object that reads as a JSON marker",
+            );
         }
         rest = parse(limits, after_key, inner)?.0;
-    }
-    if len == 1 && MARKER_KEYS.contains(&first_key) {
-        return fail(
-            ErrorKind::InvalidValue,
-            input,
-            "an object that reads as a JSON marker",
-        );
     }
     let used = entries.len().saturating_sub(rest.len());
     let body = entries.get(..used).unwrap_or_default();
