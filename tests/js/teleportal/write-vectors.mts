@@ -63,6 +63,12 @@ const invalid = invalidVectors().map((v) => {
 const arrays = messageArrays(valid, named, problems)
 const envs = envelopes(valid, named, problems)
 
+// serde_json (the Rust tests' reader) refuses JSON nested deeper than 128 by default
+const depth = (x: any): number => x !== null && typeof x === 'object' ? 1 + Math.max(0, ...Object.values(x).map(depth)) : 0
+for (const [f, xs] of [['valid.json', valid], ['invalid.json', invalid], ['message-arrays.json', arrays], ['envelopes.json', envs]] as [string, any[]][]) {
+  if (depth(xs) > 120) problems.push(`${f}: JSON nested ${depth(xs)} deep (serde_json's default limit is 128)`)
+}
+
 if (problems.length) {
   process.stderr.write(problems.join('\n') + '\n')
   process.exit(1)
