@@ -14,9 +14,16 @@ use crate::{
 
 const VALUE: &str = "an any value";
 
+/// Whether `value` is a finite integer (without `f64::trunc`, which `core` lacks).
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // the test itself
+pub(crate) fn is_integral(value: f64) -> bool {
+    // From 2^52 on every finite double is an integer; below, `as i64` is exact for integers.
+    value.is_finite() && (value.abs() >= 4_503_599_627_370_496.0 || (value as i64) as f64 == value)
+}
+
 /// Whether lib0 writes `value` as an integer (tag 125).
 pub(crate) fn is_small_integer(value: f64) -> bool {
-    value.is_finite() && value.trunc() == value && value.abs() <= MAX_INTEGER
+    is_integral(value) && value.abs() <= MAX_INTEGER
 }
 
 /// Whether `value` survives a round trip through float32 (NaN does not).
@@ -332,6 +339,9 @@ mod tests {
         assert!(!is_small_integer(2_147_483_648.0));
         assert!(!is_small_integer(0.5));
         assert!(!is_small_integer(f64::INFINITY));
+        assert!(!is_small_integer(f64::NAN));
+        assert!(is_integral(1e300) && is_integral(-4_503_599_627_370_497.0));
+        assert!(!is_integral(4_503_599_627_370_495.5) && !is_integral(-0.5));
         assert!(fits_f32(0.5));
         assert!(fits_f32(f64::INFINITY));
         assert!(!fits_f32(0.1));
