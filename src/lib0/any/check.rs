@@ -14,6 +14,10 @@ use crate::{
 
 const VALUE: &str = "an any value";
 
+/// The deepest nesting validated even under [`Limits::UNLIMITED`]: validation recurses once
+/// per level, and a thread's stack must not be what stops a hostile value.
+pub(crate) const HARD_MAX_DEPTH: usize = 200;
+
 /// Whether `value` is a finite integer (without `f64::trunc`, which `core` lacks).
 #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // the test itself
 pub(crate) fn is_integral(value: f64) -> bool {
@@ -114,7 +118,7 @@ fn count<'i>(
     min_len: usize,
     element: &'static str,
 ) -> PResult<'i, usize> {
-    if depth >= limits.max_any_depth {
+    if depth >= limits.max_any_depth.min(HARD_MAX_DEPTH) {
         return fail(ErrorKind::LimitExceeded, input, element);
     }
     let (rest, count) = crate::lib0::var_uint::parse(body, element)?;
@@ -330,6 +334,25 @@ mod tests {
         assert_eq!(array_index("1a"), None);
         assert_eq!(array_index(""), None);
         assert_eq!(array_index("99999999999"), None);
+    }
+
+    #[test]
+    fn unlimited_still_stops_at_the_hard_depth() {
+        let deep: Vec<u8> = core::iter::repeat_n([TAG_ARRAY, 1], 5000)
+            .flatten()
+            .chain([TAG_NULL])
+            .collect();
+        let err = match parse(&Limits::UNLIMITED, &deep, 0) {
+            Err(fault) => fault,
+            Ok(_) => panic!("5000 levels validated"),
+        };
+        assert_eq!(err.kind, ErrorKind::LimitExceeded);
+        assert_eq!(deep.len() - err.at.len(), 2 * HARD_MAX_DEPTH);
+        let ok: Vec<u8> = core::iter::repeat_n([TAG_ARRAY, 1], HARD_MAX_DEPTH)
+            .flatten()
+            .chain([TAG_NULL])
+            .collect();
+        assert!(parse(&Limits::UNLIMITED, &ok, 0).is_ok());
     }
 
     #[test]
