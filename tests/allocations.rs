@@ -14,8 +14,8 @@ use std::alloc::System;
 use yjs_wire::{
     decode, decode_header, decode_shared,
     snapshot::{
-        Borrowed, Checksum, DocMessage, ErrorCode, FrameKind, IdList, Shared, SnapshotDetails,
-        SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
+        Borrowed, Checksum, DocMessage, ErrorCode, Field, FrameKind, IdList, Shared,
+        SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
     },
     Frame, U53,
 };
@@ -151,98 +151,33 @@ fn touch<S: yjs_wire::snapshot::Storage>(frame: &Frame<S>) -> usize {
             other => other.payload().len(),
         },
         Frame::Awareness { message, .. } => message.update.len(),
-        Frame::Snapshot { message, .. } => match message {
-            SnapshotMessage::ListSnapshotsResponse { snapshots } => {
-                snapshots.iter().map(|m| meta(&m)).sum::<usize>() + snapshots.len()
-            }
-            SnapshotMessage::SnapshotRequest {
-                name,
-                current_snapshot_name,
-            } => name.len() + current_snapshot_name.len(),
-            SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
-                meta(snapshot) + content.len()
-            }
-            SnapshotMessage::SnapshotRevertResponse { snapshot }
-            | SnapshotMessage::SnapshotCreatedEvent { snapshot } => meta(snapshot),
-            SnapshotMessage::SnapshotRevertedEvent {
-                snapshot,
-                reverted_by,
-            } => meta(snapshot) + reverted_by.len(),
-            SnapshotMessage::SnapshotFetchRequest { snapshot_id }
-            | SnapshotMessage::SnapshotRevertRequest { snapshot_id } => snapshot_id.get() as usize,
-            SnapshotMessage::SnapshotError {
-                request_kind,
-                snapshot_id,
-                code,
-                message,
-            } => request_kind.len() + id(snapshot_id) + id(&code.get()) + message.len(),
-            SnapshotMessage::ListSnapshotsSince { known_ids } => ids(known_ids) + known_ids.len(),
-            SnapshotMessage::SnapshotRenameRequest { snapshot_id, name } => {
-                id(snapshot_id) + name.len()
-            }
-            SnapshotMessage::SnapshotRenameResponse { snapshot } => meta(snapshot),
-            SnapshotMessage::SnapshotRenamedEvent {
-                snapshot,
-                renamed_by,
-            } => meta(snapshot) + renamed_by.len(),
-            SnapshotMessage::SnapshotDeleteRequest { snapshot_id }
-            | SnapshotMessage::SnapshotDeleteResponse { snapshot_id }
-            | SnapshotMessage::SnapshotInfoRequest { snapshot_id } => id(snapshot_id),
-            SnapshotMessage::SnapshotDeletedEvent {
-                snapshot_id,
-                deleted_by,
-            } => id(snapshot_id) + deleted_by.len(),
-            SnapshotMessage::SnapshotInfoResponse { snapshot, details } => {
-                meta(snapshot)
-                    + details.description.len()
-                    + tags(&details.tags)
-                    + id(&details.content_length)
-                    + details.checksum.as_bytes().len()
-                    + details.checksum.sha256().map_or(0, |d| usize::from(d[0]))
-                    + id(&details.expires_at)
-                    + id(&details.parent_id)
-                    + details.state.as_str().len()
-            }
-            SnapshotMessage::SnapshotCreateRequest {
-                name,
-                current_snapshot_name,
-                description,
-                tags: t,
-                expires_at,
-                parent_id,
-            } => {
-                name.len()
-                    + current_snapshot_name.len()
-                    + description.len()
-                    + tags(t)
-                    + id(expires_at)
-                    + id(parent_id)
-            }
-            SnapshotMessage::SnapshotRevertProgressEvent {
-                snapshot_id,
-                stage,
-                completed,
-                total,
-            } => id(snapshot_id) + stage.len() + id(completed) + id(total),
-            SnapshotMessage::SearchSnapshots {
-                query,
-                tags: t,
-                created_from,
-                created_to,
-                offset,
-                limit,
-            } => query.len() + tags(t) + id(created_from) + id(created_to) + id(offset) + id(limit),
-            SnapshotMessage::SnapshotStatsResponse {
-                count,
-                total_content_length,
-                oldest_created_at,
-                newest_created_at,
-            } => {
-                id(count) + id(total_content_length) + id(oldest_created_at) + id(newest_created_at)
-            }
-            SnapshotMessage::ListSnapshots {} | SnapshotMessage::SnapshotStatsRequest {} => 0,
-            _ => 0,
-        },
+        Frame::Snapshot { message, .. } => {
+            // Every field by type, no wildcard: a new kind is read without an edit here.
+            let mut sum = 0;
+            message.for_each_field(|_, field| {
+                sum += match field {
+                    Field::Text(text) => text.len(),
+                    Field::Bytes(bytes) => bytes.len(),
+                    Field::U53(n) => id(&n),
+                    Field::Code(code) => id(&code.get()),
+                    Field::Meta(m) => meta(m),
+                    Field::Details(d) => {
+                        d.description.len()
+                            + tags(&d.tags)
+                            + id(&d.content_length)
+                            + d.checksum.as_bytes().len()
+                            + d.checksum.sha256().map_or(0, |d| usize::from(d[0]))
+                            + id(&d.expires_at)
+                            + id(&d.parent_id)
+                            + d.state.code() as usize
+                    }
+                    Field::Metas(list) => list.iter().map(|m| meta(&m)).sum::<usize>() + list.len(),
+                    Field::Ids(list) => ids(list),
+                    Field::Tags(list) => tags(list),
+                }
+            });
+            sum
+        }
     };
     frame.document().map_or(0, str::len) + body
 }

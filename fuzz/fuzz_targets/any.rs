@@ -25,7 +25,8 @@ fuzz_target!(|data: &[u8]| {
     walk(value);
     let owned = value.to_value();
     assert_eq!(owned.to_vec(), data, "the owned value re-encodes differently");
-    let mut de = serde_json::Deserializer::from_str(&serde_json::to_string(&value).unwrap());
+    let json = serde_json::to_string(&value).unwrap();
+    let mut de = serde_json::Deserializer::from_str(&json);
     de.disable_recursion_limit();
     let back: AnyValue = serde::Deserialize::deserialize(&mut de).expect("JSON form reads");
     assert_eq!(back.to_vec(), data, "the JSON form encodes differently");

@@ -52,6 +52,8 @@ pub struct Limits {
     pub max_list_entries: usize,
     /// Deepest nesting of objects and arrays in a lib0 `any` value (the outermost one is
     /// depth 1); deeper is refused at the tag of the first one too deep, before it is read.
+    /// Values are never validated deeper than 200 levels, even with a larger limit (so
+    /// [`Limits::UNLIMITED`] cannot exhaust the stack).
     pub max_any_depth: usize,
 }
 

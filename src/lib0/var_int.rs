@@ -117,7 +117,7 @@ pub fn write<W: Sink>(out: &mut W, value: VarInt) {
     }
 }
 
-/// How many bytes [`write`] writes for `magnitude`.
+/// How many bytes [`write()`] writes for `magnitude`.
 pub fn encoded_len(magnitude: u64) -> usize {
     let mut len = 1usize;
     let mut rest = magnitude >> 6;

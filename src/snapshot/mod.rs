@@ -52,4 +52,5 @@ pub use kinds::{
     SnapshotDetails, SnapshotKind, SnapshotMessage, SnapshotMeta, SnapshotState, Tag, TagList,
 };
 pub use list::{List, ListIter};
+pub use parse::Element;
 pub use storage::{Borrowed, DocumentName, Shared, Storage};

@@ -53,8 +53,11 @@ impl<X> Cx<X> {
     }
 }
 
-/// A value that can be an entry of a [`List`](crate::snapshot::List): parsed the same way in either
-/// storage, encoded the same way.
+/// A value that can be an entry of a [`List`](crate::snapshot::List): parsed the same way in
+/// either storage, encoded the same way. Implemented by
+/// [`SnapshotMeta`](crate::snapshot::SnapshotMeta) (META), [`U53`](crate::U53) (ids) and
+/// [`Tag`](crate::snapshot::Tag); it cannot be implemented outside this crate (its methods
+/// take the decoder's private context).
 pub trait Element<S: Storage>: Sized {
     /// The fewest bytes one entry takes on the wire, used to reject impossible counts early.
     const MIN_WIRE_LEN: usize;

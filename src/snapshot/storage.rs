@@ -233,11 +233,11 @@ pub(crate) struct SharedSource<'i>(pub(crate) &'i Bytes);
 
 impl<'i> Source<'i> for SharedSource<'i> {
     type Storage = Shared;
-    #[inline]
+    #[inline(always)]
     fn text(self, raw: &'i [u8]) -> Option<ByteString> {
         ByteString::try_from(self.bytes(raw)).ok()
     }
-    #[inline]
+    #[inline(always)]
     fn bytes(self, raw: &'i [u8]) -> Bytes {
         // `raw` is always a sub-slice of the input the parser was given, which is `self.0`.
         self.0.slice_ref(raw)

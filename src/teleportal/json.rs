@@ -76,6 +76,16 @@ fn not_true<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error
     Ok(false)
 }
 
+fn empty<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    let document = String::deserialize(deserializer)?;
+    if !document.is_empty() {
+        return Err(de::Error::custom(
+            "an ack has no document (teleportal writes an empty name)",
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 enum FrameIn {
@@ -92,6 +102,9 @@ enum FrameIn {
     Ack {
         #[serde(default, deserialize_with = "not_true", rename = "encrypted")]
         _encrypted: bool,
+        /// Teleportal leaves it out; an empty one is taken too.
+        #[serde(default, deserialize_with = "empty", rename = "document")]
+        _document: (),
         payload: AckIn,
     },
     Presence {

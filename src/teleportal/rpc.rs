@@ -336,6 +336,8 @@ pub(crate) mod json {
     #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
     pub(crate) enum ResultIn {
         Success {
+            /// Absent when a JavaScript writer dropped an `undefined` payload.
+            #[serde(default = "undefined")]
             payload: AnyValue,
         },
         Error {
@@ -345,6 +347,10 @@ pub(crate) mod json {
             #[serde(default, deserialize_with = "present")]
             payload: Option<AnyValue>,
         },
+    }
+
+    fn undefined() -> AnyValue {
+        AnyValue::Undefined
     }
 
     /// A member that is there is `Some`, even `null` (which an encoder then refuses).

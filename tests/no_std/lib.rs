@@ -5,7 +5,7 @@
 extern crate alloc;
 
 use alloc::vec::Vec;
-use yjs_wire::{decode, decode_header, Frame, U53, snapshot::{Borrowed}};
+use yjs_wire::{decode, decode_header, Frame, U53};
 
 /// Decode `input` and encode the frame again: the same bytes for any frame that decodes.
 pub fn round_trip(input: &[u8]) -> Option<Vec<u8>> {

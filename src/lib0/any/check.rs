@@ -14,9 +14,20 @@ use crate::{
 
 const VALUE: &str = "an any value";
 
+/// The deepest nesting validated even under [`Limits::UNLIMITED`]: validation recurses once
+/// per level, and a thread's stack must not be what stops a hostile value.
+pub(crate) const HARD_MAX_DEPTH: usize = 200;
+
+/// Whether `value` is a finite integer (without `f64::trunc`, which `core` lacks).
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)] // the test itself
+pub(crate) fn is_integral(value: f64) -> bool {
+    // From 2^52 on every finite double is an integer; below, `as i64` is exact for integers.
+    value.is_finite() && (value.abs() >= 4_503_599_627_370_496.0 || (value as i64) as f64 == value)
+}
+
 /// Whether lib0 writes `value` as an integer (tag 125).
 pub(crate) fn is_small_integer(value: f64) -> bool {
-    value.is_finite() && value.trunc() == value && value.abs() <= MAX_INTEGER
+    is_integral(value) && value.abs() <= MAX_INTEGER
 }
 
 /// Whether `value` survives a round trip through float32 (NaN does not).
@@ -107,7 +118,7 @@ fn count<'i>(
     min_len: usize,
     element: &'static str,
 ) -> PResult<'i, usize> {
-    if depth >= limits.max_any_depth {
+    if depth >= limits.max_any_depth.min(HARD_MAX_DEPTH) {
         return fail(ErrorKind::LimitExceeded, input, element);
     }
     let (rest, count) = crate::lib0::var_uint::parse(body, element)?;
@@ -326,12 +337,34 @@ mod tests {
     }
 
     #[test]
+    fn unlimited_still_stops_at_the_hard_depth() {
+        let deep: Vec<u8> = core::iter::repeat_n([TAG_ARRAY, 1], 5000)
+            .flatten()
+            .chain([TAG_NULL])
+            .collect();
+        let err = match parse(&Limits::UNLIMITED, &deep, 0) {
+            Err(fault) => fault,
+            Ok(_) => panic!("5000 levels validated"),
+        };
+        assert_eq!(err.kind, ErrorKind::LimitExceeded);
+        assert_eq!(deep.len() - err.at.len(), 2 * HARD_MAX_DEPTH);
+        let ok: Vec<u8> = core::iter::repeat_n([TAG_ARRAY, 1], HARD_MAX_DEPTH)
+            .flatten()
+            .chain([TAG_NULL])
+            .collect();
+        assert!(parse(&Limits::UNLIMITED, &ok, 0).is_ok());
+    }
+
+    #[test]
     fn number_rules() {
         assert!(is_small_integer(-0.0));
         assert!(is_small_integer(2_147_483_647.0));
         assert!(!is_small_integer(2_147_483_648.0));
         assert!(!is_small_integer(0.5));
         assert!(!is_small_integer(f64::INFINITY));
+        assert!(!is_small_integer(f64::NAN));
+        assert!(is_integral(1e300) && is_integral(-4_503_599_627_370_497.0));
+        assert!(!is_integral(4_503_599_627_370_495.5) && !is_integral(-0.5));
         assert!(fits_f32(0.5));
         assert!(fits_f32(f64::INFINITY));
         assert!(!fits_f32(0.1));

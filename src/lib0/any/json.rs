@@ -45,7 +45,7 @@ pub(crate) fn number<S: Serializer>(serializer: S, value: f64) -> Result<S::Ok, 
         marker(serializer, "$number", "-Infinity")
     } else if value == 0.0 && value.is_sign_negative() {
         marker(serializer, "$number", "-0")
-    } else if value.trunc() == value && value.abs() < 9_007_199_254_740_992.0 {
+    } else if super::check::is_integral(value) && value.abs() < 9_007_199_254_740_992.0 {
         serializer.serialize_i64(value as i64)
     } else if let Some(digits) = js_integer(value).and_then(|d| u64::try_from(d).ok()) {
         serializer.serialize_u64(digits)
@@ -60,7 +60,7 @@ pub(crate) fn number<S: Serializer>(serializer: S, value: f64) -> Result<S::Ok, 
 /// round-trip digits followed by zeros (`129185254689734660`, not `…656`). Beyond 64 bits a
 /// JSON reader takes either form as the same double, so those print as floats.
 fn js_integer(value: f64) -> Option<i128> {
-    if value.trunc() != value || value.abs() >= 18_446_744_073_709_551_616.0 {
+    if !super::check::is_integral(value) || value.abs() >= 18_446_744_073_709_551_616.0 {
         return None;
     }
     let text = alloc::format!("{:e}", value.abs());
