@@ -17,7 +17,12 @@ use teleportal_gen::Rng;
 fn check_frame(frame: &Frame<Shared>) -> Result<(), TestCaseError> {
     let bytes = frame.to_vec();
     prop_assert_eq!(frame.encoded_len(), bytes.len());
-    prop_assert_eq!(frame.encode_vectored().chunks().concat(), bytes.clone());
+    let vectored = frame.encode_vectored();
+    prop_assert_eq!(vectored.chunks().concat(), bytes.clone());
+    prop_assert_eq!(vectored.len(), bytes.len());
+    prop_assert!(!vectored.is_empty());
+    prop_assert!(teleportal::VectoredFrame::default().is_empty());
+    prop_assert_eq!(vectored.clone().into_chunks(), vectored.chunks().to_vec());
     let borrowed = teleportal::decode(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(borrowed.to_vec(), bytes.clone());
     let shared = teleportal::decode_shared(&Bytes::from(bytes.clone())).unwrap();

@@ -355,6 +355,33 @@ mod tests {
         assert!(parse(&Limits::UNLIMITED, &ok, 0).is_ok());
     }
 
+    /// Enough distinct keys to fill the repeat filter, so the confirming re-read decides.
+    #[test]
+    fn many_distinct_keys_pass_and_a_repeat_among_them_fails_at_it() {
+        let keys: Vec<String> = (0..3000).map(|i| format!("k{i}")).collect();
+        let object = |keys: &[String]| {
+            let mut out = vec![TAG_OBJECT];
+            crate::lib0::Sink::put_var_uint(&mut out, keys.len() as u64);
+            for key in keys {
+                crate::lib0::Sink::put_var_bytes(&mut out, key.as_bytes());
+                out.push(TAG_NULL);
+            }
+            out
+        };
+        let distinct = object(&keys);
+        match parse(&Limits::DEFAULT, &distinct, 0) {
+            Ok((rest, Any::Object(o))) => assert!(rest.is_empty() && o.len() == 3000),
+            other => panic!("{other:?}"),
+        }
+        let mut repeated = keys.clone();
+        repeated.push("k1234".into());
+        let bytes = object(&repeated);
+        let fault = parse(&Limits::DEFAULT, &bytes, 0).unwrap_err();
+        assert_eq!(fault.kind, ErrorKind::NonCanonical);
+        // The repeat is the last key: its length prefix is 6 bytes (key + null) from the end.
+        assert_eq!(fault.at.len(), 1 + "k1234".len() + 1);
+    }
+
     #[test]
     fn number_rules() {
         assert!(is_small_integer(-0.0));
