@@ -164,6 +164,7 @@ pub mod server;
 pub mod snapshot;
 #[cfg(feature = "tokio")]
 mod stream_codec;
+pub mod teleportal;
 mod vectored;
 
 /// The README's examples, compiled and run as doc tests.

@@ -2,12 +2,12 @@
 # CI step: fuzz every target of fuzz/ for FUZZ_SECONDS (default 60) each.
 # Installs cargo-fuzz if missing, picks a toolchain (below), seeds the corpora from
 # spec/vectors/, fails on any crash, and prints each target's execution count.
-# Budget: one build (~3 min on 2 cores) + 5 targets x FUZZ_SECONDS: under 15 minutes at 60 s.
+# Budget: one build (~3 min on 2 cores) + 8 targets x FUZZ_SECONDS: under 15 minutes at 60 s.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 seconds="${FUZZ_SECONDS:-60}"
-targets=(decode roundtrip header inspector_json limits)
+targets=(decode roundtrip header inspector_json limits teleportal_decode teleportal_roundtrip any)
 
 # cargo-fuzz needs nightly flags (-Z sanitizer, sancov). Use the nightly toolchain if there is
 # one (or one can be installed); otherwise the stable one with RUSTC_BOOTSTRAP=1, which

@@ -6,6 +6,9 @@
 //! yjs-wire decode --keep-unknown-kinds     show a snapshot kind this build does not know as
 //!                                          {"type": KIND, "payload": HEX} instead of failing
 //! yjs-wire encode [JSON ...]              one lowercase hex line per frame (stdin lines if no JSON)
+//! yjs-wire decode --dialect teleportal     the teleportal 0.0.7 dialect (encode takes it too);
+//!                                          --dialect snapshot is the default
+//! yjs-wire id [HEX ...]                    teleportal's message id of each frame (no decoding)
 //! ```
 //!
 //! `decode` also takes the decoding limits (`yjs_wire::Limits`; the defaults are what
@@ -22,16 +25,20 @@ use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use yjs_wire::{bytes::Bytes, snapshot::Shared, Decoder, Frame, Limits};
+use yjs_wire::{bytes::Bytes, snapshot::Shared, teleportal, Decoder, Frame, Limits};
 
 const USAGE: &str =
     "usage: yjs-wire decode [--pretty] [--example] [--keep-unknown-kinds] [LIMITS] [HEX ...]
        yjs-wire encode [--pretty] [JSON ...]
+       yjs-wire decode|encode --dialect teleportal [...]
+       yjs-wire id [HEX ...]
 Each argument (or else each line of standard input) is one frame: hex for decode, the JSON
 form for encode. Prints one line per frame; failures print {\"error\", \"offset\", \"message\"}.
 --keep-unknown-kinds shows a snapshot message of a kind this build does not know as its kind
 and raw payload (relay mode) instead of failing with unknown-snapshot-kind.
 encode prints an error line instead of a frame that a strict decoder would reject.
+--dialect snapshot (default) or teleportal picks the wire (teleportal: the 0.0.7 dialect).
+`id` prints teleportal's message id of each hex frame.
 LIMITS (decode only; each is --flag N or --flag=N, a count of bytes or entries):";
 
 /// The part of the usage text after the limit flags.
@@ -61,12 +68,20 @@ const EXAMPLE: &str =
 enum Verb {
     Decode,
     Encode,
+    Id,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Dialect {
+    Snapshot,
+    Teleportal,
 }
 
 struct Options {
     verb: Verb,
     pretty: bool,
     decode: Decoder,
+    dialect: Dialect,
     inputs: Vec<String>,
 }
 
@@ -120,6 +135,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
     let verb = match args.next().as_deref() {
         Some("decode") => Verb::Decode,
         Some("encode") => Verb::Encode,
+        Some("id") => Verb::Id,
         Some("-h" | "--help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command {other:?}")),
     };
@@ -127,6 +143,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
         verb,
         pretty: false,
         decode: Decoder::STRICT,
+        dialect: Dialect::Snapshot,
         inputs: Vec::new(),
     };
     while let Some(arg) = args.next() {
@@ -150,6 +167,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Options, String>
             return Err(format!("option {flag:?} takes no value"));
         }
         match arg.as_str() {
+            "--dialect" if verb != Verb::Id => {
+                options.dialect = match args.next().as_deref() {
+                    Some("snapshot") => Dialect::Snapshot,
+                    Some("teleportal") => Dialect::Teleportal,
+                    other => return Err(format!("unknown dialect {other:?}")),
+                };
+            }
             "--pretty" => options.pretty = true,
             "--example" if verb == Verb::Decode => options.inputs.push(EXAMPLE.to_owned()),
             "--keep-unknown-kinds" if verb == Verb::Decode => {
@@ -169,8 +193,7 @@ fn error_line(kind: &str, offset: usize, message: impl std::fmt::Display) -> Val
 
 /// One hex frame to its JSON line.
 fn decode_line(hex: &[u8], decoder: &Decoder) -> Result<Value, Value> {
-    let bytes = hex_to_bytes(hex)
-        .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at byte {at}")))?;
+    let bytes = input_bytes(hex)?;
     let frame = decoder
         .decode(&bytes)
         .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
@@ -180,7 +203,7 @@ fn decode_line(hex: &[u8], decoder: &Decoder) -> Result<Value, Value> {
 /// One JSON frame to its hex line. A line that is not JSON fails at the byte where the syntax
 /// check stopped (the line's length if it ends too early); JSON that is not a frame fails at 0; a frame that a strict decoder with the
 /// default limits would reject (a name over 1,024 bytes) fails with that decoder's error.
-fn encode_line(line: &[u8]) -> Result<Value, Value> {
+fn encode_line(line: &[u8], dialect: Dialect) -> Result<Value, Value> {
     let text = std::str::from_utf8(line)
         .map_err(|err| error_line("invalid-json", err.valid_up_to(), err))?;
     serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|err| {
@@ -196,15 +219,47 @@ fn encode_line(line: &[u8]) -> Result<Value, Value> {
             + err.column().saturating_sub(1);
         error_line("invalid-json", offset, err)
     })?;
-    let frame: Frame<Shared> =
-        serde_json::from_str(text).map_err(|err| error_line("invalid-json", 0, err))?;
-    let bytes = frame.to_vec();
-    Decoder::STRICT.decode(&bytes).map_err(|err| {
+    let not_a_frame = |err| error_line("invalid-json", 0, err);
+    let (bytes, strict) = match dialect {
+        Dialect::Snapshot => {
+            let frame: Frame<Shared> = serde_json::from_str(text).map_err(not_a_frame)?;
+            let bytes = frame.to_vec();
+            let strict = Decoder::STRICT.decode(&bytes).map(drop);
+            (bytes, strict)
+        }
+        Dialect::Teleportal => {
+            let frame: teleportal::Frame<Shared> =
+                serde_json::from_str(text).map_err(not_a_frame)?;
+            let bytes = frame.to_vec();
+            let strict = teleportal::decode(&bytes).map(drop);
+            (bytes, strict)
+        }
+    };
+    strict.map_err(|err| {
         let message = format!("the frame would be rejected by a strict decoder: {err}");
         error_line(err.kind().as_str(), err.offset(), message)
     })?;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     Ok(Value::String(hex))
+}
+
+/// One hex frame of the teleportal dialect to its JSON line.
+fn teleportal_decode_line(hex: &[u8], limits: &Limits) -> Result<Value, Value> {
+    let bytes = input_bytes(hex)?;
+    let frame = teleportal::decode_shared_with(&bytes, limits)
+        .map_err(|err| error_line(err.kind().as_str(), err.offset(), err))?;
+    serde_json::to_value(&frame).map_err(|err| error_line("internal", 0, err))
+}
+
+/// One hex frame to teleportal's message id (the bytes are not decoded).
+fn id_line(hex: &[u8]) -> Result<Value, Value> {
+    let bytes = input_bytes(hex)?;
+    Ok(Value::String(teleportal::message_id(&bytes).to_string()))
+}
+
+fn input_bytes(hex: &[u8]) -> Result<Bytes, Value> {
+    hex_to_bytes(hex)
+        .map_err(|at| error_line("invalid-hex", at, format!("invalid hex at byte {at}")))
 }
 
 /// Bytes from hex digits of either case, ASCII whitespace anywhere ignored; else the index of
@@ -237,9 +292,13 @@ fn render(value: &Value, pretty: bool) -> String {
 }
 
 fn run(options: &Options, out: &mut impl Write) -> io::Result<bool> {
-    let convert = |line: &[u8]| match options.verb {
-        Verb::Decode => decode_line(line, &options.decode),
-        Verb::Encode => encode_line(line),
+    let convert = |line: &[u8]| match (options.verb, options.dialect) {
+        (Verb::Id, _) => id_line(line),
+        (Verb::Decode, Dialect::Snapshot) => decode_line(line, &options.decode),
+        (Verb::Decode, Dialect::Teleportal) => {
+            teleportal_decode_line(line, options.decode.limits())
+        }
+        (Verb::Encode, dialect) => encode_line(line, dialect),
     };
     let mut all_ok = true;
     let mut emit = |line: &[u8], out: &mut dyn Write| -> io::Result<()> {

@@ -51,6 +51,11 @@ pub enum ErrorKind {
     /// is not one of the four states, or a checksum that is neither 0 nor 32 bytes
     /// (`invalid-value`; see `spec/snapshot-extensions.md`).
     InvalidValue,
+    /// A well-formed value that the peer's encoder never writes that way, so re-encoding it
+    /// would give other bytes: a lib0 `any` number under a tag `writeAny` would not choose,
+    /// a NaN other than `7ff8000000000000`, object keys out of JavaScript's enumeration order
+    /// or repeated, a payload teleportal would drop (`non-canonical`; see `spec/teleportal/`).
+    NonCanonical,
 }
 
 impl ErrorKind {
@@ -59,10 +64,10 @@ impl ErrorKind {
     /// ```
     /// use yjs_wire::ErrorKind;
     ///
-    /// assert_eq!(ErrorKind::ALL.len(), 11);
+    /// assert_eq!(ErrorKind::ALL.len(), 12);
     /// assert_eq!(ErrorKind::ALL[0].as_str(), "truncated");
     /// ```
-    pub const ALL: [ErrorKind; 11] = [
+    pub const ALL: [ErrorKind; 12] = [
         ErrorKind::Truncated,
         ErrorKind::BadMagic,
         ErrorKind::UnsupportedVersion,
@@ -74,6 +79,7 @@ impl ErrorKind {
         ErrorKind::LimitExceeded,
         ErrorKind::TrailingBytes,
         ErrorKind::InvalidValue,
+        ErrorKind::NonCanonical,
     ];
 
     /// The stable kebab-case word for this kind, as in the JSON form.
@@ -94,6 +100,7 @@ impl ErrorKind {
             ErrorKind::LimitExceeded => "limit-exceeded",
             ErrorKind::TrailingBytes => "trailing-bytes",
             ErrorKind::InvalidValue => "invalid-value",
+            ErrorKind::NonCanonical => "non-canonical",
         }
     }
 
@@ -126,6 +133,7 @@ impl ErrorKind {
             ErrorKind::LimitExceeded => "limit exceeded by",
             ErrorKind::TrailingBytes => "bytes left after",
             ErrorKind::InvalidValue => "value not allowed in",
+            ErrorKind::NonCanonical => "non-canonical form of",
         }
     }
 }

@@ -27,6 +27,7 @@
 /// | `max_string_bytes` | 64 KiB | snapshot names, user ids and kind strings are short labels |
 /// | `max_payload_bytes` | 16 MiB | a byte array can be at most the frame |
 /// | `max_list_entries` | 100 000 | ten times the largest snapshot history the benchmarks use |
+/// | `max_any_depth` | 64 | lib0 `any` values (teleportal RPC payloads, presence data) are shallow; a nesting limit keeps validation's recursion bounded |
 ///
 /// ```
 /// use yjs_wire::{Decoder, ErrorKind, Limits};
@@ -49,6 +50,11 @@ pub struct Limits {
     pub max_payload_bytes: usize,
     /// Most entries in one list.
     pub max_list_entries: usize,
+    /// Deepest nesting of objects and arrays in a lib0 `any` value (the outermost one is
+    /// depth 1); deeper is refused at the tag of the first one too deep, before it is read.
+    /// Values are never validated deeper than 200 levels, even with a larger limit (so
+    /// [`Limits::UNLIMITED`] cannot exhaust the stack).
+    pub max_any_depth: usize,
 }
 
 impl Limits {
@@ -66,6 +72,7 @@ impl Limits {
         max_string_bytes: 64 * 1024,
         max_payload_bytes: 16 * 1024 * 1024,
         max_list_entries: 100_000,
+        max_any_depth: 64,
     };
 
     /// No limits beyond what the input itself holds (for trusted input and tests). Decoding
@@ -85,6 +92,7 @@ impl Limits {
         max_string_bytes: usize::MAX,
         max_payload_bytes: usize::MAX,
         max_list_entries: usize::MAX,
+        max_any_depth: usize::MAX,
     };
 }
 

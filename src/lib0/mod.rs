@@ -13,7 +13,12 @@
 //! first byte. [`Sink`] writes them into any `BufMut`, or counts them with [`LenCounter`].
 //! The strictness rules (shortest varUints only, at most 2^53 − 1, valid UTF-8) are those of
 //! `spec/encoding.md` and `spec/errors.md`.
+//!
+//! Two pieces for the teleportal dialect: [`var_int`] (signed varInts: sign bit and
+//! magnitude, negative zero kept) and [`any`] (`writeAny` / `readAny` values, validated once
+//! and read lazily).
 
+pub mod any;
 mod error;
 mod limits;
 pub(crate) mod reader;
@@ -21,6 +26,7 @@ mod sink;
 mod u53;
 pub(crate) mod utf8;
 pub(crate) mod var_bytes;
+pub mod var_int;
 pub(crate) mod var_uint;
 
 pub use error::{Error, ErrorKind};

@@ -158,6 +158,15 @@ pub(crate) mod sealed {
 
     /// Seals [`Storage`] and re-reads validated list entries in each storage.
     pub trait Sealed: Sized {
+        /// The `Bytes` behind a byte array of this storage, if it has one (for vectored
+        /// encoding without copying).
+        fn shared_bytes(bytes: &Self::Bytes) -> Option<&bytes::Bytes>
+        where
+            Self: Storage,
+        {
+            let _ = bytes;
+            None
+        }
         /// Parse one already validated element of a list at `pos` of `raw`, returning it and
         /// the position after it; `None` only if `raw` is not what the decoder validated.
         fn reparse<T: Element<Self>>(raw: &Self::Bytes, pos: usize) -> Option<(T, usize)>
@@ -176,6 +185,9 @@ pub(crate) mod sealed {
     }
 
     impl Sealed for Shared {
+        fn shared_bytes(bytes: &bytes::Bytes) -> Option<&bytes::Bytes> {
+            Some(bytes)
+        }
         fn reparse<T: Element<Self>>(
             raw: &<Self as Storage>::Bytes,
             pos: usize,
