@@ -443,7 +443,7 @@ pub fn nack_for(received: &[u8], retry_after: Option<U53>, error: Option<&str>) 
 /// does not decode.
 ///
 /// ```
-/// use yjs_wire::{teleportal::classify, Access};
+/// use yjs_wire::{server::Access, teleportal::classify};
 ///
 /// assert_eq!(classify(b"YJS\x01\x01d\x00\x00\x02\x01\x00"), Access::Write);
 /// assert_eq!(classify(b"YJS\x01\x01d\x00\x00\x00\x00"), Access::Read);
