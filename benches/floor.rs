@@ -255,8 +255,10 @@ fn control(rest: &[u8]) -> Result<Frame<'static>, Fail> {
 #[inline]
 fn snapshot<'a>(cur: &mut Cur<'a>) -> Result<Snapshot<'a>, Fail> {
     let k = cur.pos;
-    let kind = cur.string(MAX_STRING)?;
-    Ok(match kind.as_bytes() {
+    // A known kind is ASCII: its bytes are matched first, and only an unknown kind is
+    // checked as UTF-8 (to report invalid-utf8 before unknown-snapshot-kind).
+    let kind = cur.bytes(MAX_STRING)?;
+    Ok(match kind {
         b"list-snapshots" => Snapshot::List,
         b"list-snapshots-response" => Snapshot::ListResponse(list(cur)?),
         b"snapshot-request" => Snapshot::Request(cur.string(MAX_STRING)?, cur.string(MAX_STRING)?),
@@ -266,6 +268,7 @@ fn snapshot<'a>(cur: &mut Cur<'a>) -> Result<Snapshot<'a>, Fail> {
         b"snapshot-revert-response" => Snapshot::RevertResponse(cur.meta()?),
         b"snapshot-created-event" => Snapshot::Created(cur.meta()?),
         b"snapshot-reverted-event" => Snapshot::Reverted(cur.meta()?, cur.string(MAX_STRING)?),
+        _ if core::str::from_utf8(kind).is_err() => return Err(Fail(Kind::Utf8, k)),
         _ => return Err(Fail(Kind::UnknownSnapshot, k)),
     })
 }
