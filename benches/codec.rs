@@ -6,7 +6,11 @@
 //! - `header/<name>`: [`decode_header`];
 //! - `encode/<name>`: [`Frame::encode`] of the frame built from values into a reused `Vec`;
 //! - `encode_vectored/<name>` (fetch responses): [`Frame::encode_vectored`];
-//! - `memcpy/fetch-response-1m`: `copy_from_slice` of that frame's length into a reused buffer.
+//! - `memcpy/fetch-response-1m`: `copy_from_slice` of that frame's length into a reused buffer;
+//! - `floor/<name>`: the minimal strict decoder of `benches/floor.rs`, then the same reads
+//!   (the floor `decode/<name>` is held to, issue 14);
+//! - `yrs/doc-update-100`: yrs `Message::decode_v1` of that frame's body (from the message
+//!   type byte: y-protocols' sync message), then the update's length.
 //!
 //! ```sh
 //! cargo bench --bench codec -- --output-format bencher
@@ -18,55 +22,18 @@
 use std::{hint::black_box, time::Duration};
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use yjs_wire::{
-    bytes::Buf,
-    decode, decode_header, decode_shared,
-    snapshot::{SnapshotMessage, SnapshotMeta, Storage},
-    Frame,
-};
+use yjs_wire::{bytes::Buf, decode, decode_header, decode_shared};
 
 #[path = "corpus.rs"]
 mod corpus;
+#[path = "floor.rs"]
+mod floor;
+#[path = "touch.rs"]
+mod touch;
+
+use touch::touch;
 
 use corpus::Item;
-
-/// Read every field of a decoded frame, as an application would: every string's and byte
-/// array's length (never their bytes: contents are opaque) and every integer, iterating
-/// every list entry. Returns a checksum so nothing is optimized away.
-fn touch<S: Storage>(frame: &Frame<S>) -> u64 {
-    fn meta<S: Storage>(m: &SnapshotMeta<S>) -> u64 {
-        m.id.get() ^ m.created_at.get() ^ (m.name.len() as u64) ^ (m.user_id.len() as u64)
-    }
-    let mut sum = frame.document().map_or(0, |d| d.len() as u64);
-    sum ^= match frame {
-        Frame::Ping | Frame::Pong => 1,
-        Frame::Doc { message, .. } => message.doc_type() as u64 ^ message.payload().len() as u64,
-        Frame::Awareness { message, .. } => message.update.len() as u64,
-        Frame::Snapshot { message, .. } => match message {
-            SnapshotMessage::ListSnapshots {} => 2,
-            SnapshotMessage::ListSnapshotsResponse { snapshots } => snapshots
-                .iter()
-                .fold(0u64, |acc, m| acc.wrapping_add(meta(&m))),
-            SnapshotMessage::SnapshotRequest {
-                name,
-                current_snapshot_name,
-            } => (name.len() ^ current_snapshot_name.len()) as u64,
-            SnapshotMessage::SnapshotFetchRequest { snapshot_id }
-            | SnapshotMessage::SnapshotRevertRequest { snapshot_id } => snapshot_id.get(),
-            SnapshotMessage::SnapshotFetchResponse { snapshot, content } => {
-                meta(snapshot) ^ content.len() as u64
-            }
-            SnapshotMessage::SnapshotRevertResponse { snapshot }
-            | SnapshotMessage::SnapshotCreatedEvent { snapshot } => meta(snapshot),
-            SnapshotMessage::SnapshotRevertedEvent {
-                snapshot,
-                reverted_by,
-            } => meta(snapshot) ^ reverted_by.len() as u64,
-            _ => unreachable!("the corpus has no other kinds"),
-        },
-    };
-    sum
-}
 
 fn group<'c>(
     c: &'c mut Criterion,
@@ -172,11 +139,60 @@ fn bench_memcpy(c: &mut Criterion, corpus: &[Item]) {
     g.finish();
 }
 
+fn bench_floor(c: &mut Criterion, corpus: &[Item]) {
+    let mut g = group(c, "floor");
+    for item in corpus {
+        g.throughput(throughput(item));
+        let input: &[u8] = &item.bytes;
+        g.bench_function(item.name, |b| {
+            b.iter(|| floor::touch(&floor::decode(black_box(input)).expect("the corpus decodes")))
+        });
+    }
+    g.finish();
+}
+
+/// The body of `doc-update-100` as y-protocols frames it: from the message type byte on.
+fn yrs_body(item: &Item) -> &[u8] {
+    let header = 4 + 1 + corpus::DOCUMENT.len();
+    &item.bytes[header..]
+}
+
+fn yrs_update_len(body: &[u8]) -> usize {
+    use yrs::{
+        sync::{Message, SyncMessage},
+        updates::decoder::Decode,
+    };
+    match Message::decode_v1(body).expect("yrs decodes the body") {
+        Message::Sync(SyncMessage::Update(update)) => update.len(),
+        other => panic!("not an update: {other:?}"),
+    }
+}
+
+fn bench_yrs(c: &mut Criterion, corpus: &[Item]) {
+    let mut g = group(c, "yrs");
+    let item = corpus
+        .iter()
+        .find(|item| item.name == "doc-update-100")
+        .expect("the corpus has doc-update-100");
+    let body = yrs_body(item);
+    assert_eq!(yrs_update_len(body), 100, "yrs reads the 100-byte update");
+    g.throughput(throughput(item));
+    g.bench_function(item.name, |b| b.iter(|| yrs_update_len(black_box(body))));
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let corpus = corpus::corpus();
     for item in &corpus {
         let decoded = decode(&item.bytes).expect("the corpus decodes");
         assert_eq!(touch(&decoded), touch(&item.frame), "{}", item.name);
+        let floored = floor::decode(&item.bytes).expect("the floor decodes the corpus");
+        assert_eq!(
+            floor::touch(&floored),
+            touch(&item.frame),
+            "floor {}",
+            item.name
+        );
     }
     bench_decode(c, &corpus);
     bench_decode_owned(c, &corpus);
@@ -184,6 +200,8 @@ fn benches(c: &mut Criterion) {
     bench_encode(c, &corpus);
     bench_encode_vectored(c, &corpus);
     bench_memcpy(c, &corpus);
+    bench_floor(c, &corpus);
+    bench_yrs(c, &corpus);
 }
 
 criterion_group!(codec, benches);

@@ -37,7 +37,13 @@ impl Scratch {
             .buf
             .get_mut(self.len..)
             .and_then(|rest| rest.first_chunk_mut::<{ var_uint::MAX_LEN }>());
-        match (var_uint::encode_word(value), slot) {
+        // One byte (lengths and small ids, three of a META's four varUints): no spreading.
+        let encoded = if value < 0x80 {
+            Some((value, 1))
+        } else {
+            var_uint::encode_word(value)
+        };
+        match (encoded, slot) {
             (Some((word, len)), Some(slot)) => {
                 *slot = word.to_le_bytes();
                 self.len = self.len.wrapping_add(len);

@@ -265,15 +265,13 @@ pub(crate) struct Head<S: Storage> {
     pub(crate) document: Option<S::Str>,
     pub(crate) kind: FrameKind,
     pub(crate) type_offset: usize,
-    /// The kind string, only for an unknown snapshot kind kept by the decode options.
-    pub(crate) raw_kind: Option<S::Str>,
 }
 
 const CONTROL_LEN: usize = PING.len();
 
 /// Parse a header; the rest is the payload. For ping and pong the rest is what follows
 /// the seven bytes (a caller rejects it as trailing bytes).
-#[inline]
+#[inline(always)]
 pub(crate) fn parse<'i, X: Source<'i>>(
     cx: &Cx<X>,
     frame: &'i [u8],
@@ -288,26 +286,25 @@ pub(crate) fn parse<'i, X: Source<'i>>(
                 document: None,
                 kind,
                 type_offset: CONTROL_LEN,
-                raw_kind: None,
             };
             (rest, head)
         });
     }
     let (input, document) = parse_document_name(cx, after_version)?;
     let type_offset = frame.len().saturating_sub(input.len());
-    let (rest, (kind, raw_kind)) = parse_kind(cx, input)?;
+    let (rest, (kind, _)) = parse_kind(cx, input)?;
     let head = Head {
         document: Some(document),
         kind,
         type_offset,
-        raw_kind,
     };
     Ok((rest, head))
 }
 
 /// `varString(document)`: the length prefix (varUint errors, then the name limit, then the
 /// bytes present, as for every varString), then [`check_document_name`] on the bytes.
-fn parse_document_name<'i, X: Source<'i>>(
+#[inline(always)]
+pub(crate) fn parse_document_name<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, <X::Storage as Storage>::Str> {
@@ -325,8 +322,8 @@ fn parse_document_name<'i, X: Source<'i>>(
 }
 
 /// `"YJS"`: a strict prefix of it is truncated, anything else is bad magic.
-#[inline]
-fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
+#[inline(always)]
+pub(crate) fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
     match frame.strip_prefix(&MAGIC[..]) {
         Some(rest) => Ok((rest, ())),
         None if MAGIC.starts_with(frame) => fail(ErrorKind::Truncated, frame, "the magic"),
@@ -335,8 +332,9 @@ fn parse_magic(frame: &[u8]) -> PResult<'_, ()> {
 }
 
 /// After `"YJS"` and a byte that is not the version: `ping` / `pong`, or a bad version.
-#[inline]
-fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
+#[cold]
+#[inline(never)]
+pub(crate) fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     const VERSION_BYTE: &str = "the version byte";
     for (word, kind) in [(&PING, FrameKind::Ping), (&PONG, FrameKind::Pong)] {
         let tail = word.get(MAGIC.len()..).unwrap_or_default();
@@ -351,10 +349,10 @@ fn parse_control(rest: &[u8]) -> PResult<'_, FrameKind> {
     fail(ErrorKind::UnsupportedVersion, rest, VERSION_BYTE)
 }
 
-#[inline]
 /// The message-type byte and, for doc and snapshot, the sub-type byte or kind string (and the
 /// kind string itself if it is unknown and kept).
-fn parse_kind<'i, X: Source<'i>>(
+#[inline(always)]
+pub(crate) fn parse_kind<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, (FrameKind, Option<<X::Storage as Storage>::Str>)> {

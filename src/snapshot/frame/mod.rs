@@ -15,7 +15,7 @@ use bytes::{BufMut, Bytes};
 pub use header::{FrameKind, Header, MessageType, MAGIC, PING, PONG, VERSION};
 
 use crate::{
-    lib0::{LenCounter, Sink},
+    lib0::{reader::Fault, LenCounter, Sink},
     snapshot::awareness::AwarenessMessage,
     snapshot::doc::DocMessage,
     snapshot::parse::{fail, Cx, PResult, Source},
@@ -248,32 +248,57 @@ fn check_end(rest: &[u8]) -> PResult<'_, ()> {
 #[inline]
 fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
     check_frame_len(input, &cx.limits)?;
-    parse_frame(cx, input)
-        .map(|(_, frame)| frame)
-        .map_err(|e| e.into_error(input))
+    parse_frame(cx, input).map_err(|e| e.into_error(input))
 }
 
-/// Header, then body by kind, then nothing left.
+/// Header, then body by kind, then nothing left. The same steps as [`header::parse`], with
+/// the body parsed in the branch that read its type (no intermediate [`header::Head`]).
 #[inline]
-fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Frame<X::Storage>> {
-    let (body, head) = header::parse(cx, input)?;
-    let (rest, frame) = match (head.document, head.kind) {
-        (_, FrameKind::Ping) => (body, Frame::Ping),
-        (_, FrameKind::Pong) => (body, Frame::Pong),
-        (None, _) => return fail(ErrorKind::Truncated, input, "the frame"),
-        (Some(document), FrameKind::Doc(doc_type)) => {
+fn parse_frame<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+) -> Result<Frame<X::Storage>, Fault<'i>> {
+    let (rest, ()) = header::parse_magic(input)?;
+    let Some((&version, after_version)) = rest.split_first() else {
+        return Err(Fault {
+            kind: ErrorKind::Truncated,
+            at: rest,
+            element: "the version byte",
+        });
+    };
+    if version != VERSION {
+        let (rest, kind) = header::parse_control(rest)?;
+        check_end(rest)?;
+        return Ok(if kind == FrameKind::Ping {
+            Frame::Ping
+        } else {
+            Frame::Pong
+        });
+    }
+    let (input, document) = header::parse_document_name(cx, after_version)?;
+    let (body, (kind, raw_kind)) = header::parse_kind(cx, input)?;
+    let (rest, frame) = match kind {
+        FrameKind::Doc(doc_type) => {
             let (rest, message) = DocMessage::parse(cx, doc_type, body)?;
             (rest, Frame::Doc { document, message })
         }
-        (Some(document), FrameKind::Awareness) => {
+        FrameKind::Awareness => {
             let (rest, message) = AwarenessMessage::parse(cx, body)?;
             (rest, Frame::Awareness { document, message })
         }
-        (Some(document), FrameKind::Snapshot(kind)) => {
-            let (rest, message) = SnapshotMessage::parse(cx, kind, head.raw_kind, body)?;
+        FrameKind::Snapshot(kind) => {
+            let (rest, message) = SnapshotMessage::parse(cx, kind, raw_kind, body)?;
             (rest, Frame::Snapshot { document, message })
+        }
+        // `parse_kind` reads a message type byte, never a control word.
+        FrameKind::Ping | FrameKind::Pong => {
+            return Err(Fault {
+                kind: ErrorKind::Truncated,
+                at: input,
+                element: "the frame",
+            })
         }
     };
     check_end(rest)?;
-    Ok((rest, frame))
+    Ok(frame)
 }
