@@ -172,7 +172,7 @@ const mutate = (b: Uint8Array): [Uint8Array, string] => {
     case 'delete': x.splice(i, 1); break
     case 'truncate': x.length = i; break
     case 'append': for (let k = 1 + int(3); k > 0; k--) x.push(int(256)); break
-    case 'append-frame': x.push(...validFrame().bytes); break
+    case 'append-frame': for (const byte of validFrame().bytes) x.push(byte); break
   }
   return [new Uint8Array(x), kind]
 }
