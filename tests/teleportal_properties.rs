@@ -117,3 +117,31 @@ fn the_generator_covers_every_kind() {
     assert_eq!(kinds.len(), 18, "{kinds:?}");
     let _ = MessageKind::Ack;
 }
+
+#[test]
+fn encode_acks_and_nacks() {
+    use yjs_wire::{teleportal::Frame as F, U53};
+    let frame = Rng(7).frame();
+    let mut out = Vec::new();
+    frame.encode(&mut out);
+    assert_eq!(out, frame.to_vec());
+    let received = teleportal::PING;
+    let id = teleportal::message_id(&received).to_string();
+    let F::Ack(ack) = teleportal::ack_for(&received) else {
+        panic!()
+    };
+    assert_eq!(&*ack.message_id, id);
+    assert!(!ack.is_nack());
+    for (retry, error) in [
+        (Some(U53::from(5u8)), None),
+        (None, Some("no")),
+        (Some(U53::from(1u8)), Some("x")),
+    ] {
+        let F::Ack(nack) = teleportal::nack_for(&received, retry, error) else {
+            panic!()
+        };
+        assert_eq!(&*nack.message_id, id);
+        assert!(nack.is_nack());
+        assert_eq!((nack.retry_after, nack.error.as_deref()), (retry, error));
+    }
+}
