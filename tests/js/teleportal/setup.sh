@@ -17,11 +17,15 @@ if [ ! -f "$src/package.json" ] || [ ! -d "$src/src-802ec6e" ]; then
   exit 3
 fi
 dest="$repo/target/teleportal-peer"
+# Tests run in parallel and each calls this script: one at a time, so nobody replaces the copy
+# (or Bun's binary, "text file busy") while another uses it.
+mkdir -p "$repo/target"
+exec 9>"$repo/target/teleportal-peer.lock"
+flock 9
 # Fingerprint of the shared copy: every file's path, size and modification time (no node_modules).
 stamp="$(cd "$src" && find . -path ./node_modules -prune -o -type f -printf '%p %s %T@\n' | LC_ALL=C sort | cksum)"
 if [ ! -f "$dest/.yjs-wire-stamp" ] || [ "$(cat "$dest/.yjs-wire-stamp")" != "$stamp" ]; then
   rm -rf "$dest"
-  mkdir -p "$repo/target"
   tmp="$(mktemp -d "$repo/target/teleportal-peer.XXXXXX")"
   (cd "$src" && tar --exclude=./node_modules -cf - .) | (cd "$tmp" && tar -xf -)
   chmod -R u+w "$tmp"
