@@ -380,22 +380,36 @@ pub(crate) fn parse_kind<'i, X: Source<'i>>(
     }
 }
 
-#[inline]
 /// The kind varString: a string error first, then an unknown kind (rejected, or kept with
-/// its string when the options say so).
+/// its string when the options say so). A known kind is matched on its bytes (it is ASCII);
+/// only an unknown one is checked as UTF-8, out of line.
+#[inline(always)]
 fn parse_snapshot_kind<'i, X: Source<'i>>(
     cx: &Cx<X>,
     input: &'i [u8],
 ) -> PResult<'i, (SnapshotKind, Option<<X::Storage as Storage>::Str>)> {
-    const KIND: &str = "the snapshot kind";
-    let (rest, raw) = var_bytes::parse_raw(input, cx.limits.max_string_bytes, KIND)?;
-    if let Some(kind) = SnapshotKind::from_wire(raw) {
-        return Ok((rest, (kind, None)));
+    let (rest, raw) = var_bytes::parse_raw(input, cx.limits.max_string_bytes, SNAPSHOT_KIND)?;
+    match SnapshotKind::from_wire(raw) {
+        Some(kind) => Ok((rest, (kind, None))),
+        None => unknown_snapshot_kind(cx, input, rest, raw),
     }
+}
+
+const SNAPSHOT_KIND: &str = "the snapshot kind";
+
+/// A kind string no variant has: invalid UTF-8 first, then kept or rejected.
+#[cold]
+#[inline(never)]
+fn unknown_snapshot_kind<'i, X: Source<'i>>(
+    cx: &Cx<X>,
+    input: &'i [u8],
+    rest: &'i [u8],
+    raw: &'i [u8],
+) -> PResult<'i, (SnapshotKind, Option<<X::Storage as Storage>::Str>)> {
     match cx.src.text(raw) {
-        None => fail(ErrorKind::InvalidUtf8, input, KIND),
+        None => fail(ErrorKind::InvalidUtf8, input, SNAPSHOT_KIND),
         Some(text) if cx.keep_unknown_kinds => Ok((rest, (SnapshotKind::Unknown, Some(text)))),
-        Some(_) => fail(ErrorKind::UnknownSnapshotKind, input, KIND),
+        Some(_) => fail(ErrorKind::UnknownSnapshotKind, input, SNAPSHOT_KIND),
     }
 }
 

@@ -248,57 +248,65 @@ fn check_end(rest: &[u8]) -> PResult<'_, ()> {
 #[inline]
 fn decode_in<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
     check_frame_len(input, &cx.limits)?;
-    parse_frame(cx, input).map_err(|e| e.into_error(input))
+    parse_frame(cx, input)
 }
 
 /// Header, then body by kind, then nothing left. The same steps as [`header::parse`], with
 /// the body parsed in the branch that read its type (no intermediate [`header::Head`]).
+/// Each branch builds its frame straight into the result (faults become errors at each
+/// step, so the frame, up to 160 bytes, is not moved from one result type to another).
 #[inline]
-fn parse_frame<'i, X: Source<'i>>(
-    cx: &Cx<X>,
-    input: &'i [u8],
-) -> Result<Frame<X::Storage>, Fault<'i>> {
-    let (rest, ()) = header::parse_magic(input)?;
+fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, input: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
+    let at = |fault: Fault<'i>| fault.into_error(input);
+    let (rest, ()) = header::parse_magic(input).map_err(at)?;
     let Some((&version, after_version)) = rest.split_first() else {
-        return Err(Fault {
+        return Err(at(Fault {
             kind: ErrorKind::Truncated,
             at: rest,
             element: "the version byte",
-        });
+        }));
     };
     if version != VERSION {
-        let (rest, kind) = header::parse_control(rest)?;
-        check_end(rest)?;
-        return Ok(if kind == FrameKind::Ping {
-            Frame::Ping
-        } else {
-            Frame::Pong
-        });
+        return parse_control_frame(rest).map_err(at);
     }
-    let (input, document) = header::parse_document_name(cx, after_version)?;
-    let (body, (kind, raw_kind)) = header::parse_kind(cx, input)?;
-    let (rest, frame) = match kind {
+    let (input_after_name, document) =
+        header::parse_document_name(cx, after_version).map_err(at)?;
+    let (body, (kind, raw_kind)) = header::parse_kind(cx, input_after_name).map_err(at)?;
+    match kind {
         FrameKind::Doc(doc_type) => {
-            let (rest, message) = DocMessage::parse(cx, doc_type, body)?;
-            (rest, Frame::Doc { document, message })
+            let (rest, message) = DocMessage::parse(cx, doc_type, body).map_err(at)?;
+            check_end(rest).map_err(at)?;
+            Ok(Frame::Doc { document, message })
         }
         FrameKind::Awareness => {
-            let (rest, message) = AwarenessMessage::parse(cx, body)?;
-            (rest, Frame::Awareness { document, message })
+            let (rest, message) = AwarenessMessage::parse(cx, body).map_err(at)?;
+            check_end(rest).map_err(at)?;
+            Ok(Frame::Awareness { document, message })
         }
         FrameKind::Snapshot(kind) => {
-            let (rest, message) = SnapshotMessage::parse(cx, kind, raw_kind, body)?;
-            (rest, Frame::Snapshot { document, message })
-        }
-        // `parse_kind` reads a message type byte, never a control word.
-        FrameKind::Ping | FrameKind::Pong => {
-            return Err(Fault {
-                kind: ErrorKind::Truncated,
-                at: input,
-                element: "the frame",
+            SnapshotMessage::parse_then(cx, kind, raw_kind, body, at, |rest, message| {
+                check_end(rest).map_err(at)?;
+                Ok(Frame::Snapshot { document, message })
             })
         }
-    };
+        // `parse_kind` reads a message type byte, never a control word.
+        FrameKind::Ping | FrameKind::Pong => Err(at(Fault {
+            kind: ErrorKind::Truncated,
+            at: input_after_name,
+            element: "the frame",
+        })),
+    }
+}
+
+/// `YJSping` / `YJSpong` (after the magic), nothing after; rare, so out of line.
+#[cold]
+#[inline(never)]
+fn parse_control_frame<S: Storage>(rest: &[u8]) -> Result<Frame<S>, Fault<'_>> {
+    let (rest, kind) = header::parse_control(rest)?;
     check_end(rest)?;
-    Ok(frame)
+    Ok(if kind == FrameKind::Ping {
+        Frame::Ping
+    } else {
+        Frame::Pong
+    })
 }

@@ -342,6 +342,7 @@ macro_rules! snapshot_kinds {
             /// assert_eq!(SnapshotKind::from_wire(b"Snapshot-Error"), None);
             /// assert_eq!(SnapshotKind::from_wire(b"unknown"), None);
             /// ```
+            #[inline]
             pub fn from_wire(wire: &[u8]) -> Option<SnapshotKind> {
                 match wire {
                     $(w if w == $wire.as_bytes() => Some(SnapshotKind::$variant),)*
@@ -457,28 +458,37 @@ macro_rules! snapshot_kinds {
                 }
             }
 
-            /// Parse the payload of a message of `kind` (the kind string is already read).
-            /// `raw_kind` is the kind string, needed only for [`SnapshotKind::Unknown`].
-            #[inline]
-            pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
+            /// Parse the payload of a message of `kind` (the kind string is already read) and
+            /// hand it, with the input after it, to `finish`; a fault becomes the caller's
+            /// error through `fault`. `raw_kind` is the kind string, needed only for
+            /// [`SnapshotKind::Unknown`]. The continuation lets the caller build its frame
+            /// in place: the message (up to 144 bytes) is not moved through a result first.
+            #[inline(always)]
+            pub(crate) fn parse_then<'i, X: Source<'i, Storage = S>, R, E>(
                 cx: &Cx<X>,
                 kind: SnapshotKind,
                 raw_kind: Option<S::Str>,
                 input: &'i [u8],
-            ) -> PResult<'i, Self> {
+                fault: impl Fn(crate::lib0::reader::Fault<'i>) -> E,
+                finish: impl FnOnce(&'i [u8], Self) -> Result<R, E>,
+            ) -> Result<R, E> {
                 match kind {
                     $(
                         SnapshotKind::$variant => {
-                            $( let (input, $field) = codec_parse!($codec, cx, input, $element)?; )*
-                            Ok((input, SnapshotMessage::$variant { $($field),* }))
+                            $( let (input, $field) = codec_parse!($codec, cx, input, $element).map_err(&fault)?; )*
+                            finish(input, SnapshotMessage::$variant { $($field),* })
                         }
                     )*
                     SnapshotKind::Unknown => match raw_kind {
                         Some(raw_kind) => {
-                            let (input, raw) = RawSnapshot::parse(cx, raw_kind, input)?;
-                            Ok((input, SnapshotMessage::Unknown(raw)))
+                            let (input, raw) = RawSnapshot::parse(cx, raw_kind, input).map_err(&fault)?;
+                            finish(input, SnapshotMessage::Unknown(raw))
                         }
-                        None => fail(ErrorKind::UnknownSnapshotKind, input, "the snapshot kind"),
+                        None => Err(fault(crate::lib0::reader::Fault {
+                            kind: ErrorKind::UnknownSnapshotKind,
+                            at: input,
+                            element: "the snapshot kind",
+                        })),
                     },
                 }
             }

@@ -14,7 +14,7 @@
 
 use crate::{
     lib0::Sink,
-    snapshot::parse::{fail, Cx, PResult, Source},
+    snapshot::parse::{Cx, Source},
     snapshot::storage::{Borrowed, Shared, Storage},
     ErrorKind, Frame,
 };
