@@ -68,6 +68,23 @@ impl<S: Storage> EncodedAny<S> {
             ),
         ))
     }
+
+    /// One value from the front of `input` that was validated before (crate plumbing: the
+    /// re-read of a validated list entry): stepped over, not validated again; `None` only
+    /// for bytes that were never validated.
+    pub(crate) fn reread<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        input: &'i [u8],
+    ) -> Option<(&'i [u8], Self)> {
+        let rest = check::skip(input)?;
+        let raw = input.get(..input.len().checked_sub(rest.len())?)?;
+        Some((
+            rest,
+            EncodedAny {
+                raw: cx.src.bytes(raw),
+            },
+        ))
+    }
 }
 
 fn whole(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
