@@ -362,6 +362,23 @@ fn skip_entries(tag: u8, body: &[u8]) -> Option<(usize, &[u8], &[u8])> {
     Some((len, entries.get(..used)?, rest))
 }
 
+/// Re-read the one value that is all of `input` (validated bytes: an `EncodedAny`, or the
+/// last entry of an object or array): an object or array takes the rest of `input` as its
+/// entries, without stepping over them.
+pub(crate) fn reparse_whole(input: &[u8]) -> Option<Any<'_>> {
+    let (&tag, body) = input.split_first()?;
+    if tag != TAG_OBJECT && tag != TAG_ARRAY {
+        return reparse(input).map(|(value, _)| value);
+    }
+    let (entries, count) = crate::lib0::var_uint::parse(body, "").ok()?;
+    let len = usize::try_from(count).ok()?;
+    Some(if tag == TAG_OBJECT {
+        Any::Object(AnyObject { len, body: entries })
+    } else {
+        Any::Array(AnyArray { len, body: entries })
+    })
+}
+
 /// Re-read one value of validated bytes (`None` only for bytes that were never validated):
 /// an object or array is stepped over ([`skip`]), a string's UTF-8 is checked again (to make
 /// the `&str`), other scalars are read.
@@ -444,6 +461,52 @@ mod tests {
         assert_eq!(fault.kind, ErrorKind::NonCanonical);
         // The repeat is the last key: its length prefix is 6 bytes (key + null) from the end.
         assert_eq!(fault.at.len(), 1 + "k1234".len() + 1);
+    }
+
+    /// Iteration steps over every entry but the last, which takes the rest of its container:
+    /// containers first, last and nested in both positions read back to the same value.
+    #[test]
+    fn iteration_reads_nested_containers_in_every_position() {
+        use super::super::{AnyMap, AnyValue};
+        let leaf = |n: f64| {
+            let mut map = AnyMap::new();
+            map.insert("s", AnyValue::from("é"));
+            map.insert("n", AnyValue::Number(n));
+            map.insert(
+                "a",
+                AnyValue::Array(vec![AnyValue::Number(0.5), AnyValue::Null]),
+            );
+            AnyValue::Object(map)
+        };
+        let mut top = AnyMap::new();
+        top.insert("first", AnyValue::Array(vec![leaf(1.0), leaf(2.0)]));
+        top.insert("middle", AnyValue::Bytes(bytes::Bytes::from_static(b"xyz")));
+        top.insert(
+            "last",
+            AnyValue::Array(vec![AnyValue::Array(vec![leaf(3.0)]), leaf(4.0)]),
+        );
+        let value = AnyValue::Object(top);
+        let bytes = value.to_vec();
+        let decoded = super::super::decode(&bytes).unwrap();
+        assert_eq!(decoded.to_value(), value);
+        assert_eq!(reparse_whole(&bytes), Some(decoded));
+        assert_eq!(reparse(&bytes), Some((decoded, &[][..])));
+        let Any::Object(object) = decoded else {
+            panic!("{decoded:?}")
+        };
+        let keys: Vec<&str> = object.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["first", "middle", "last"]);
+        assert_eq!(
+            object.get("last").map(|v| v.to_value()),
+            value_of(&value, "last")
+        );
+    }
+
+    fn value_of(value: &super::super::AnyValue, key: &str) -> Option<super::super::AnyValue> {
+        match value {
+            super::super::AnyValue::Object(map) => map.get(key).cloned(),
+            _ => None,
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub struct EncodedAny<S: Storage> {
 impl<S: Storage> EncodedAny<S> {
     /// The value (validated when this was made, so reading it cannot fail).
     pub fn get(&self) -> Any<'_> {
-        check::reparse(&self.raw).map_or(Any::Undefined, |(value, _)| value)
+        check::reparse_whole(&self.raw).unwrap_or(Any::Undefined)
     }
 
     /// The wire bytes, tag first.
