@@ -10,7 +10,13 @@
 //! - `floor/<name>`: the minimal strict decoder of `benches/floor.rs`, then the same reads
 //!   (the floor `decode/<name>` is held to, issue 14);
 //! - `yrs/doc-update-100`: yrs `Message::decode_v1` of that frame's body (from the message
-//!   type byte: y-protocols' sync message), then the update's length.
+//!   type byte: y-protocols' sync message), then the update's length;
+//! - `teleportal/decode/<name>`, `teleportal/decode_owned/<name>`, `teleportal/encode/<name>`:
+//!   the same three on the teleportal corpus of `benches/teleportal_corpus.rs`
+//!   ([`teleportal::decode`], [`teleportal::decode_shared`], [`teleportal::Frame::encode`]),
+//!   the decodes followed by `teleportal_touch::touch` (every field, every heartbeat client,
+//!   every `any` value walked to its leaves); compared with teleportal's own codec by
+//!   `benches/compare/run-teleportal.sh`.
 //!
 //! ```sh
 //! cargo bench --bench codec -- --output-format bencher
@@ -22,12 +28,16 @@
 use std::{hint::black_box, time::Duration};
 
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use yjs_wire::{bytes::Buf, decode, decode_header, decode_shared};
+use yjs_wire::{bytes::Buf, decode, decode_header, decode_shared, teleportal};
 
 #[path = "corpus.rs"]
 mod corpus;
 #[path = "floor.rs"]
 mod floor;
+#[path = "teleportal_corpus.rs"]
+mod teleportal_corpus;
+#[path = "teleportal_touch.rs"]
+mod teleportal_touch;
 #[path = "touch.rs"]
 mod touch;
 
@@ -181,6 +191,58 @@ fn bench_yrs(c: &mut Criterion, corpus: &[Item]) {
     g.finish();
 }
 
+fn teleportal_throughput(item: &teleportal_corpus::Item) -> Throughput {
+    Throughput::Bytes(item.bytes.len() as u64)
+}
+
+/// `teleportal/decode/<name>` and `teleportal/decode_owned/<name>`.
+fn bench_teleportal_decode(c: &mut Criterion, corpus: &[teleportal_corpus::Item]) {
+    let mut g = group(c, "teleportal/decode");
+    for item in corpus {
+        g.throughput(teleportal_throughput(item));
+        let input: &[u8] = &item.bytes;
+        g.bench_function(item.name, |b| {
+            b.iter(|| {
+                teleportal_touch::touch(
+                    &teleportal::decode(black_box(input)).expect("the corpus decodes"),
+                )
+            })
+        });
+    }
+    g.finish();
+    let mut g = group(c, "teleportal/decode_owned");
+    for item in corpus {
+        g.throughput(teleportal_throughput(item));
+        g.bench_function(item.name, |b| {
+            b.iter(|| {
+                teleportal_touch::touch(
+                    &teleportal::decode_shared(black_box(&item.bytes)).expect("the corpus decodes"),
+                )
+            })
+        });
+    }
+    g.finish();
+}
+
+/// `teleportal/encode/<name>`: the typed frame into a reused `Vec`.
+fn bench_teleportal_encode(c: &mut Criterion, corpus: &[teleportal_corpus::Item]) {
+    let mut g = group(c, "teleportal/encode");
+    for item in corpus {
+        g.throughput(teleportal_throughput(item));
+        let mut buf: Vec<u8> = Vec::with_capacity(item.bytes.len());
+        item.frame.encode(&mut buf);
+        assert_eq!(buf, item.bytes, "{} encodes to its corpus bytes", item.name);
+        g.bench_function(item.name, |b| {
+            b.iter(|| {
+                buf.clear();
+                black_box(&item.frame).encode(&mut buf);
+                black_box(buf.len())
+            })
+        });
+    }
+    g.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let corpus = corpus::corpus();
     for item in &corpus {
@@ -202,6 +264,18 @@ fn benches(c: &mut Criterion) {
     bench_memcpy(c, &corpus);
     bench_floor(c, &corpus);
     bench_yrs(c, &corpus);
+    let teleportal_corpus = teleportal_corpus::corpus();
+    for item in &teleportal_corpus {
+        let decoded = teleportal::decode(&item.bytes).expect("the teleportal corpus decodes");
+        assert_eq!(
+            teleportal_touch::touch(&decoded),
+            teleportal_touch::touch(&item.frame),
+            "teleportal {}",
+            item.name
+        );
+    }
+    bench_teleportal_decode(c, &teleportal_corpus);
+    bench_teleportal_encode(c, &teleportal_corpus);
 }
 
 criterion_group!(codec, benches);

@@ -14,15 +14,57 @@
 
 use std::hint::black_box;
 
-use yjs_wire::{decode, decode_header, decode_shared};
+use yjs_wire::{decode, decode_header, decode_shared, teleportal};
 
 #[path = "corpus.rs"]
 #[allow(dead_code)]
 mod corpus;
 #[path = "floor.rs"]
 mod floor;
+#[path = "teleportal_corpus.rs"]
+mod teleportal_corpus;
+#[path = "teleportal_touch.rs"]
+mod teleportal_touch;
 #[path = "touch.rs"]
 mod touch;
+
+/// `teleportal/<group>/<name>`: the bodies of the teleportal criterion ids, `n` times.
+fn count_teleportal(id: &str, n: u64) -> u64 {
+    let (group, name) = id.split_once('/').expect("teleportal/<group>/<name>");
+    let corpus = teleportal_corpus::corpus();
+    let item = corpus
+        .iter()
+        .find(|item| item.name == name)
+        .expect("a teleportal corpus name");
+    let input: &[u8] = &item.bytes;
+    let mut sum = 0u64;
+    match group {
+        "decode" => {
+            for _ in 0..n {
+                sum ^= teleportal_touch::touch(
+                    &teleportal::decode(black_box(input)).expect("decodes"),
+                );
+            }
+        }
+        "decode_owned" => {
+            for _ in 0..n {
+                sum ^= teleportal_touch::touch(
+                    &teleportal::decode_shared(black_box(&item.bytes)).expect("decodes"),
+                );
+            }
+        }
+        "encode" => {
+            let mut buf: Vec<u8> = Vec::with_capacity(input.len());
+            for _ in 0..n {
+                buf.clear();
+                black_box(&item.frame).encode(&mut buf);
+                sum ^= black_box(buf.len()) as u64;
+            }
+        }
+        _ => panic!("unknown teleportal group {group}"),
+    }
+    sum
+}
 
 fn main() {
     let args: Vec<String> = std::env::args()
@@ -35,6 +77,10 @@ fn main() {
     };
     let n: u64 = n.parse().expect("a number of calls");
     let (group, name) = id.split_once('/').expect("<group>/<name>");
+    if group == "teleportal" {
+        println!("{}", count_teleportal(name, n));
+        return;
+    }
     let corpus = corpus::corpus();
     let item = corpus
         .iter()

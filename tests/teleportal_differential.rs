@@ -6,7 +6,9 @@
 //! 2. we encode random frames -> teleportal decodes them to the same JSON, re-encodes the same
 //!    bytes and computes the same id;
 //! 3. mutated frames: whatever teleportal rejects, or accepts but re-encodes differently, we
-//!    reject; what it accepts and re-encodes unchanged we accept with the same JSON.
+//!    reject; what it accepts and re-encodes unchanged we accept with the same JSON;
+//! 4. the teleportal benchmark corpus (`benches/teleportal_corpus.rs`): teleportal decodes
+//!    every item to our JSON and re-encodes the same bytes.
 //!
 //! Skipped (with a message) when `tests/js/teleportal/setup.sh` exits 3 (no `../shared`);
 //! `YJS_WIRE_REQUIRE_TELEPORTAL=1` (CI) makes that a failure. `YJS_WIRE_DIFF_COUNT` sets the
@@ -24,6 +26,9 @@ use yjs_wire::{
     Limits,
 };
 
+#[allow(dead_code)]
+#[path = "../benches/teleportal_corpus.rs"]
+mod teleportal_corpus;
 mod teleportal_gen;
 use teleportal_gen::Rng;
 
@@ -202,6 +207,34 @@ fn we_encode_teleportal_decodes() {
         );
     }
     eprintln!("seed {seed}: {n} frames written by us decoded by teleportal");
+}
+
+#[test]
+fn teleportal_decodes_the_bench_corpus() {
+    let Some(peer) = peer() else { return };
+    let corpus = teleportal_corpus::corpus();
+    let input: String = corpus
+        .iter()
+        .map(|i| format!("{}\n", hex(&i.bytes)))
+        .collect();
+    let lines = differential(&peer, &["decode"], Some(input));
+    assert_eq!(lines.len(), corpus.len());
+    for (item, line) in corpus.iter().zip(&lines) {
+        assert!(
+            line.get("error").is_none(),
+            "{}: {}",
+            item.name,
+            line["error"]
+        );
+        let ours = teleportal::decode(&item.bytes).unwrap();
+        assert_eq!(
+            line["json"],
+            serde_json::to_value(&ours).unwrap(),
+            "{}",
+            item.name
+        );
+        assert_eq!(line["reencoded"], hex(&item.bytes), "{}", item.name);
+    }
 }
 
 #[test]

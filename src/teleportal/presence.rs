@@ -131,20 +131,44 @@ pub struct PresenceClient<S: Storage> {
 /// The clients of a heartbeat, read lazily.
 pub type PresenceClients<S> = List<S, PresenceClient<S>>;
 
-impl<S: Storage> Element<S> for PresenceClient<S> {
-    const MIN_WIRE_LEN: usize = 4;
-    const NAME: &'static str = "the heartbeat client count";
+/// Where a client's presence data comes from: input to validate, or the validated bytes of a
+/// heartbeat's client list being iterated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Data {
+    Unchecked,
+    Validated,
+}
 
-    fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
+/// The presence data's tag must be an object's (before the value is read).
+fn check_data_tag(input: &[u8]) -> PResult<'_, ()> {
+    match input.first() {
+        Some(&TAG_OBJECT) => Ok((input, ())),
+        Some(_) => fail(ErrorKind::InvalidValue, input, "the presence data"),
+        None => fail(ErrorKind::Truncated, input, "the presence data"),
+    }
+}
+
+impl<S: Storage> PresenceClient<S> {
+    /// Read one client; its data is validated unless it comes from a validated list.
+    fn read<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        input: &'i [u8],
+        data: Data,
+    ) -> PResult<'i, Self> {
         let (rest, awareness_id) = crate::lib0::var_uint::parse_u53(input, "the awarenessId")?;
         let (rest, client_id) = crate::snapshot::parse::string(cx, rest, "the clientId")?;
         let (rest, user_id) = crate::snapshot::parse::string(cx, rest, "the userId")?;
-        match rest.first() {
-            Some(&TAG_OBJECT) => {}
-            Some(_) => return fail(ErrorKind::InvalidValue, rest, "the presence data"),
-            None => return fail(ErrorKind::Truncated, rest, "the presence data"),
-        }
-        let (rest, (data, _)) = EncodedAny::parse(cx, rest)?;
+        let (rest, ()) = check_data_tag(rest)?;
+        let (rest, data) = match data {
+            Data::Unchecked => {
+                let (rest, (data, _)) = EncodedAny::parse(cx, rest)?;
+                (rest, data)
+            }
+            Data::Validated => match EncodedAny::reread(cx, rest) {
+                Some(read) => read,
+                None => return fail(ErrorKind::InvalidValue, rest, "the presence data"),
+            },
+        };
         Ok((
             rest,
             PresenceClient {
@@ -155,10 +179,27 @@ impl<S: Storage> Element<S> for PresenceClient<S> {
             },
         ))
     }
+}
 
+impl<S: Storage> Element<S> for PresenceClient<S> {
+    const MIN_WIRE_LEN: usize = 4;
+    const NAME: &'static str = "the heartbeat client count";
+
+    /// The re-read of a client of a validated heartbeat list (the list's iteration): the
+    /// strings are made again, the data is stepped over, not validated again.
+    fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self> {
+        Self::read(cx, input, Data::Validated)
+    }
+
+    /// The validating pass: the same rules, order and faults as a join's client, making
+    /// nothing (strings checked as UTF-8 without making a `&str`).
     fn check<'i>(limits: &Limits, input: &'i [u8]) -> PResult<'i, ()> {
+        let (rest, _) = crate::lib0::var_uint::parse_u53(input, "the awarenessId")?;
+        let (rest, ()) = crate::snapshot::parse::check_string(limits, rest, "the clientId")?;
+        let (rest, ()) = crate::snapshot::parse::check_string(limits, rest, "the userId")?;
+        let (rest, ()) = check_data_tag(rest)?;
         let cx = Cx::new(BorrowedSource, limits, false);
-        let (rest, _) = PresenceClient::<crate::snapshot::Borrowed<'i>>::parse(&cx, input)?;
+        let (rest, _) = EncodedAny::<crate::snapshot::Borrowed<'i>>::parse(&cx, rest)?;
         Ok((rest, ()))
     }
 
@@ -225,7 +266,7 @@ impl<S: Storage> PresenceMessage<S> {
                 ))
             }
             PresenceType::Join | PresenceType::Leave => {
-                let (rest, client) = PresenceClient::parse(cx, rest)?;
+                let (rest, client) = PresenceClient::read(cx, rest, Data::Unchecked)?;
                 Ok((
                     rest,
                     if kind == PresenceType::Join {

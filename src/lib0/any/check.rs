@@ -7,7 +7,7 @@ use super::{
     TAG_TRUE, TAG_UNDEFINED,
 };
 use crate::{
-    lib0::var_int,
+    lib0::{utf8, var_int},
     snapshot::parse::{fail, PResult},
     ErrorKind, Limits,
 };
@@ -42,6 +42,47 @@ pub(crate) fn parse<'i>(limits: &Limits, input: &'i [u8], depth: usize) -> PResu
     let Some((&tag, body)) = input.split_first() else {
         return fail(ErrorKind::Truncated, input, VALUE);
     };
+    match tag {
+        TAG_STRING => {
+            let (rest, raw) =
+                crate::lib0::var_bytes::parse_raw(body, limits.max_string_bytes, "an any string")?;
+            match core::str::from_utf8(raw) {
+                Ok(text) => Ok((rest, Any::String(text))),
+                Err(_) => fail(ErrorKind::InvalidUtf8, body, "an any string"),
+            }
+        }
+        TAG_OBJECT => object(limits, input, body, depth),
+        TAG_ARRAY => array(limits, input, body, depth),
+        _ => scalar(limits, input, tag, body),
+    }
+}
+
+/// Validate one value without making it (the items of arrays and the values of objects):
+/// the same rules, in the same order, with the same faults as [`parse`], but a string's
+/// UTF-8 is checked with [`utf8::is_valid`] (ASCII a word at a time) since no `&str` is made.
+fn check<'i>(limits: &Limits, input: &'i [u8], depth: usize) -> PResult<'i, ()> {
+    let Some((&tag, body)) = input.split_first() else {
+        return fail(ErrorKind::Truncated, input, VALUE);
+    };
+    let rest = match tag {
+        TAG_STRING => {
+            let (rest, raw) =
+                crate::lib0::var_bytes::parse_raw(body, limits.max_string_bytes, "an any string")?;
+            if !utf8::is_valid(raw) {
+                return fail(ErrorKind::InvalidUtf8, body, "an any string");
+            }
+            rest
+        }
+        TAG_OBJECT => object(limits, input, body, depth)?.0,
+        TAG_ARRAY => array(limits, input, body, depth)?.0,
+        _ => scalar(limits, input, tag, body)?.0,
+    };
+    Ok((rest, ()))
+}
+
+/// Every tag but string, object and array (and the fault of an unknown tag).
+#[inline]
+fn scalar<'i>(limits: &Limits, input: &'i [u8], tag: u8, body: &'i [u8]) -> PResult<'i, Any<'i>> {
     match tag {
         TAG_UNDEFINED => Ok((body, Any::Undefined)),
         TAG_NULL => Ok((body, Any::Null)),
@@ -86,14 +127,6 @@ pub(crate) fn parse<'i>(limits: &Limits, input: &'i [u8], depth: usize) -> PResu
             };
             Ok((rest, Any::BigInt(i64::from_be_bytes(*raw))))
         }
-        TAG_STRING => {
-            let (rest, raw) =
-                crate::lib0::var_bytes::parse_raw(body, limits.max_string_bytes, "an any string")?;
-            match core::str::from_utf8(raw) {
-                Ok(text) => Ok((rest, Any::String(text))),
-                Err(_) => fail(ErrorKind::InvalidUtf8, body, "an any string"),
-            }
-        }
         TAG_BYTES => {
             let (rest, raw) = crate::lib0::var_bytes::parse_raw(
                 body,
@@ -102,8 +135,6 @@ pub(crate) fn parse<'i>(limits: &Limits, input: &'i [u8], depth: usize) -> PResu
             )?;
             Ok((rest, Any::Bytes(raw)))
         }
-        TAG_OBJECT => object(limits, input, body, depth),
-        TAG_ARRAY => array(limits, input, body, depth),
         _ => fail(ErrorKind::InvalidValue, input, VALUE),
     }
 }
@@ -142,7 +173,7 @@ fn array<'i>(
     let inner = depth.saturating_add(1);
     let mut rest = items;
     for _ in 0..len {
-        rest = parse(limits, rest, inner)?.0;
+        rest = check(limits, rest, inner)?.0;
     }
     let used = items.len().saturating_sub(rest.len());
     let body = items.get(..used).unwrap_or_default();
@@ -162,24 +193,24 @@ fn object<'i>(
     for _ in 0..len {
         let (after_key, raw) =
             crate::lib0::var_bytes::parse_raw(rest, limits.max_string_bytes, "an object key")?;
-        let Ok(key) = core::str::from_utf8(raw) else {
+        if !utf8::is_valid(raw) {
             return fail(ErrorKind::InvalidUtf8, rest, "an object key");
-        };
+        }
         let before = entries
             .get(..entries.len().saturating_sub(rest.len()))
             .unwrap_or_default();
-        if !order.admit(key, before) {
+        if !order.admit(raw, before) {
             return fail(ErrorKind::NonCanonical, rest, "an object key");
         }
         // A one-key object whose key is a marker name: refused at the tag, before its value.
-        if len == 1 && MARKER_KEYS.contains(&key) {
+        if len == 1 && MARKER_KEYS.iter().any(|marker| marker.as_bytes() == raw) {
             return fail(
                 ErrorKind::InvalidValue,
                 input,
                 "an object that reads as a JSON marker",
             );
         }
-        rest = parse(limits, after_key, inner)?.0;
+        rest = check(limits, after_key, inner)?.0;
     }
     let used = entries.len().saturating_sub(rest.len());
     let body = entries.get(..used).unwrap_or_default();
@@ -188,7 +219,11 @@ fn object<'i>(
 
 /// `key` as a JavaScript array index ("0", or no leading zero, up to 2^32 − 2), if it is one.
 pub(crate) fn array_index(key: &str) -> Option<u32> {
-    let bytes = key.as_bytes();
+    array_index_bytes(key.as_bytes())
+}
+
+/// [`array_index`] of a key's (valid UTF-8) bytes.
+fn array_index_bytes(bytes: &[u8]) -> Option<u32> {
     match bytes {
         [b'0'] => return Some(0),
         [b'1'..=b'9', ..] if bytes.len() <= 10 => {}
@@ -222,19 +257,19 @@ impl Default for Filter {
 }
 
 impl KeyOrder {
-    fn admit(&mut self, key: &str, before: &[u8]) -> bool {
-        if let Some(index) = array_index(key) {
+    fn admit(&mut self, key: &[u8], before: &[u8]) -> bool {
+        if let Some(index) = array_index_bytes(key) {
             if self.named || self.last_index.is_some_and(|last| last >= index) {
                 return false;
             }
             self.last_index = Some(index);
             return true;
         }
-        if key == "__proto__" {
+        if key == b"__proto__" {
             return false;
         }
         self.named = true;
-        let hash = fnv64(key.as_bytes());
+        let hash = fnv64(key);
         let bits = [hash & 4095, (hash >> 12) & 4095];
         let maybe_seen = bits.iter().all(|&bit| self.filter.test(bit));
         if maybe_seen && seen_before(key, before) {
@@ -267,15 +302,15 @@ fn fnv64(bytes: &[u8]) -> u64 {
 }
 
 /// Whether `key` is among the (validated) entries in `before`.
-fn seen_before(key: &str, mut before: &[u8]) -> bool {
+fn seen_before(key: &[u8], mut before: &[u8]) -> bool {
     while !before.is_empty() {
-        let Some((k, rest)) = reparse_key(before) else {
+        let Some((k, rest)) = raw_key(before) else {
             return false;
         };
         if k == key {
             return true;
         }
-        let Some((_, rest)) = reparse(rest) else {
+        let Some(rest) = skip(rest) else {
             return false;
         };
         before = rest;
@@ -283,34 +318,80 @@ fn seen_before(key: &str, mut before: &[u8]) -> bool {
     false
 }
 
+/// The bytes of a key of validated bytes, and what follows it.
+fn raw_key(input: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (rest, raw) = crate::lib0::var_bytes::parse_raw(input, usize::MAX, "").ok()?;
+    Some((raw, rest))
+}
+
 /// Re-read a key of validated bytes.
 pub(crate) fn reparse_key(input: &[u8]) -> Option<(&str, &[u8])> {
-    let (rest, raw) = crate::lib0::var_bytes::parse_raw(input, usize::MAX, "").ok()?;
+    let (raw, rest) = raw_key(input)?;
     Some((core::str::from_utf8(raw).ok()?, rest))
 }
 
-/// Re-read one value of validated bytes (`None` only for bytes that were never validated).
+/// Step over one value of validated bytes: lengths and counts only, no UTF-8 pass, nothing
+/// made (`None` only for bytes that were never validated). Recursion is as deep as the
+/// validated nesting.
+pub(crate) fn skip(input: &[u8]) -> Option<&[u8]> {
+    let (&tag, body) = input.split_first()?;
+    match tag {
+        TAG_UNDEFINED | TAG_NULL | TAG_TRUE | TAG_FALSE => Some(body),
+        TAG_INTEGER => var_int::parse(body, "").ok().map(|(rest, _)| rest),
+        TAG_FLOAT32 => body.get(4..),
+        TAG_FLOAT64 | TAG_BIGINT => body.get(8..),
+        TAG_STRING | TAG_BYTES => raw_key(body).map(|(_, rest)| rest),
+        TAG_OBJECT | TAG_ARRAY => skip_entries(tag, body).map(|(_, _, rest)| rest),
+        _ => None,
+    }
+}
+
+/// Step over the count and entries of a validated object or array: the count, the entries'
+/// bytes and what follows them.
+fn skip_entries(tag: u8, body: &[u8]) -> Option<(usize, &[u8], &[u8])> {
+    let (entries, count) = crate::lib0::var_uint::parse(body, "").ok()?;
+    let len = usize::try_from(count).ok()?;
+    let mut rest = entries;
+    for _ in 0..len {
+        if tag == TAG_OBJECT {
+            rest = raw_key(rest)?.1;
+        }
+        rest = skip(rest)?;
+    }
+    let used = entries.len().checked_sub(rest.len())?;
+    Some((len, entries.get(..used)?, rest))
+}
+
+/// Re-read the one value that is all of `input` (validated bytes: an `EncodedAny`, or the
+/// last entry of an object or array): an object or array takes the rest of `input` as its
+/// entries, without stepping over them.
+pub(crate) fn reparse_whole(input: &[u8]) -> Option<Any<'_>> {
+    let (&tag, body) = input.split_first()?;
+    if tag != TAG_OBJECT && tag != TAG_ARRAY {
+        return reparse(input).map(|(value, _)| value);
+    }
+    let (entries, count) = crate::lib0::var_uint::parse(body, "").ok()?;
+    let len = usize::try_from(count).ok()?;
+    Some(if tag == TAG_OBJECT {
+        Any::Object(AnyObject { len, body: entries })
+    } else {
+        Any::Array(AnyArray { len, body: entries })
+    })
+}
+
+/// Re-read one value of validated bytes (`None` only for bytes that were never validated):
+/// an object or array is stepped over ([`skip`]), a string's UTF-8 is checked again (to make
+/// the `&str`), other scalars are read.
 pub(crate) fn reparse(input: &[u8]) -> Option<(Any<'_>, &[u8])> {
     let (&tag, body) = input.split_first()?;
     match tag {
-        TAG_OBJECT | TAG_ARRAY => {
-            let (entries, count) = crate::lib0::var_uint::parse(body, "").ok()?;
-            let len = usize::try_from(count).ok()?;
-            let mut rest = entries;
-            for _ in 0..len {
-                if tag == TAG_OBJECT {
-                    rest = reparse_key(rest)?.1;
-                }
-                rest = reparse(rest)?.1;
-            }
-            let used = entries.len().checked_sub(rest.len())?;
-            let body = entries.get(..used)?;
-            let value = if tag == TAG_OBJECT {
-                Any::Object(AnyObject { len, body })
-            } else {
-                Any::Array(AnyArray { len, body })
-            };
-            Some((value, rest))
+        TAG_OBJECT => {
+            let (len, body, rest) = skip_entries(tag, body)?;
+            Some((Any::Object(AnyObject { len, body }), rest))
+        }
+        TAG_ARRAY => {
+            let (len, body, rest) = skip_entries(tag, body)?;
+            Some((Any::Array(AnyArray { len, body }), rest))
         }
         _ => {
             let (rest, value) = parse(&Limits::UNLIMITED, input, 0).ok()?;
@@ -380,6 +461,52 @@ mod tests {
         assert_eq!(fault.kind, ErrorKind::NonCanonical);
         // The repeat is the last key: its length prefix is 6 bytes (key + null) from the end.
         assert_eq!(fault.at.len(), 1 + "k1234".len() + 1);
+    }
+
+    /// Iteration steps over every entry but the last, which takes the rest of its container:
+    /// containers first, last and nested in both positions read back to the same value.
+    #[test]
+    fn iteration_reads_nested_containers_in_every_position() {
+        use super::super::{AnyMap, AnyValue};
+        let leaf = |n: f64| {
+            let mut map = AnyMap::new();
+            map.insert("s", AnyValue::from("é"));
+            map.insert("n", AnyValue::Number(n));
+            map.insert(
+                "a",
+                AnyValue::Array(vec![AnyValue::Number(0.5), AnyValue::Null]),
+            );
+            AnyValue::Object(map)
+        };
+        let mut top = AnyMap::new();
+        top.insert("first", AnyValue::Array(vec![leaf(1.0), leaf(2.0)]));
+        top.insert("middle", AnyValue::Bytes(bytes::Bytes::from_static(b"xyz")));
+        top.insert(
+            "last",
+            AnyValue::Array(vec![AnyValue::Array(vec![leaf(3.0)]), leaf(4.0)]),
+        );
+        let value = AnyValue::Object(top);
+        let bytes = value.to_vec();
+        let decoded = super::super::decode(&bytes).unwrap();
+        assert_eq!(decoded.to_value(), value);
+        assert_eq!(reparse_whole(&bytes), Some(decoded));
+        assert_eq!(reparse(&bytes), Some((decoded, &[][..])));
+        let Any::Object(object) = decoded else {
+            panic!("{decoded:?}")
+        };
+        let keys: Vec<&str> = object.iter().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["first", "middle", "last"]);
+        assert_eq!(
+            object.get("last").map(|v| v.to_value()),
+            value_of(&value, "last")
+        );
+    }
+
+    fn value_of(value: &super::super::AnyValue, key: &str) -> Option<super::super::AnyValue> {
+        match value {
+            super::super::AnyValue::Object(map) => map.get(key).cloned(),
+            _ => None,
+        }
     }
 
     #[test]

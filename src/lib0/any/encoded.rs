@@ -32,7 +32,7 @@ pub struct EncodedAny<S: Storage> {
 impl<S: Storage> EncodedAny<S> {
     /// The value (validated when this was made, so reading it cannot fail).
     pub fn get(&self) -> Any<'_> {
-        check::reparse(&self.raw).map_or(Any::Undefined, |(value, _)| value)
+        check::reparse_whole(&self.raw).unwrap_or(Any::Undefined)
     }
 
     /// The wire bytes, tag first.
@@ -66,6 +66,23 @@ impl<S: Storage> EncodedAny<S> {
                 },
                 value,
             ),
+        ))
+    }
+
+    /// One value from the front of `input` that was validated before (crate plumbing: the
+    /// re-read of a validated list entry): stepped over, not validated again; `None` only
+    /// for bytes that were never validated.
+    pub(crate) fn reread<'i, X: Source<'i, Storage = S>>(
+        cx: &Cx<X>,
+        input: &'i [u8],
+    ) -> Option<(&'i [u8], Self)> {
+        let rest = check::skip(input)?;
+        let raw = input.get(..input.len().checked_sub(rest.len())?)?;
+        Some((
+            rest,
+            EncodedAny {
+                raw: cx.src.bytes(raw),
+            },
         ))
     }
 }

@@ -227,6 +227,10 @@ impl<'a> Iterator for ArrayIter<'a> {
     type Item = Any<'a>;
     fn next(&mut self) -> Option<Any<'a>> {
         self.left = self.left.checked_sub(1)?;
+        if self.left == 0 {
+            // The last item ends where the array does: nothing to step over.
+            return check::reparse_whole(core::mem::take(&mut self.rest));
+        }
         let (value, rest) = check::reparse(self.rest)?;
         self.rest = rest;
         Some(value)
@@ -250,6 +254,11 @@ impl<'a> Iterator for ObjectIter<'a> {
     fn next(&mut self) -> Option<(&'a str, Any<'a>)> {
         self.left = self.left.checked_sub(1)?;
         let (key, rest) = check::reparse_key(self.rest)?;
+        if self.left == 0 {
+            // The last value ends where the object does: nothing to step over.
+            self.rest = &[];
+            return Some((key, check::reparse_whole(rest)?));
+        }
         let (value, rest) = check::reparse(rest)?;
         self.rest = rest;
         Some((key, value))
