@@ -64,6 +64,7 @@ impl<S: Storage> Ack<S> {
         self.retry_after.is_some() || self.error.is_some()
     }
 
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],

@@ -84,6 +84,7 @@ impl<S: Storage> AwarenessMessage<S> {
         }
     }
 
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],

@@ -187,6 +187,7 @@ impl<S: Storage> DocMessage<S> {
     }
 
     /// Parse the body after the type byte.
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],

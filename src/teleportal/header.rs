@@ -143,6 +143,7 @@ pub(crate) enum Start<'i, X: Source<'i>> {
 }
 
 /// Read magic, version (or ping/pong), document, encrypted and the type byte.
+#[inline(always)]
 pub(crate) fn parse_start<'i, X: Source<'i>>(
     cx: &Cx<X>,
     frame: &'i [u8],
@@ -159,16 +160,7 @@ pub(crate) fn parse_start<'i, X: Source<'i>>(
         return fail(ErrorKind::Truncated, rest, "the version byte");
     };
     if version != VERSION {
-        for (word, start) in [(&PING, Start::Ping), (&PONG, Start::Pong)] {
-            let tail = word.get(MAGIC.len()..).unwrap_or_default();
-            if let Some(after) = rest.strip_prefix(tail) {
-                return Ok((after, start));
-            }
-            if tail.starts_with(rest) {
-                return fail(ErrorKind::Truncated, rest, "the version byte");
-            }
-        }
-        return fail(ErrorKind::UnsupportedVersion, rest, "the version byte");
+        return parse_control(rest);
     }
     let document_at = after_version;
     let (rest, raw) =
@@ -198,6 +190,23 @@ pub(crate) fn parse_start<'i, X: Source<'i>>(
         encrypted_at,
     };
     Ok((body, Start::Message(head, message_type, rest, body)))
+}
+
+/// After the magic, a byte that is not the version: `ping` / `pong` (the input after the
+/// word is returned), or a bad version. Rare, so out of line.
+#[cold]
+#[inline(never)]
+fn parse_control<'i, X: Source<'i>>(rest: &'i [u8]) -> PResult<'i, Start<'i, X>> {
+    for (word, start) in [(&PING, Start::Ping), (&PONG, Start::Pong)] {
+        let tail = word.get(MAGIC.len()..).unwrap_or_default();
+        if let Some(after) = rest.strip_prefix(tail) {
+            return Ok((after, start));
+        }
+        if tail.starts_with(rest) {
+            return fail(ErrorKind::Truncated, rest, "the version byte");
+        }
+    }
+    fail(ErrorKind::UnsupportedVersion, rest, "the version byte")
 }
 
 /// Read one u8 field that must be one of `0..count` (`invalid-value` otherwise).

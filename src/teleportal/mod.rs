@@ -86,8 +86,8 @@ pub use presence::{PresenceClient, PresenceClients, PresenceMessage, PresenceTyp
 pub use rpc::{RequestType, RpcKind, RpcMessage, RpcResult};
 
 use crate::{
-    lib0::LenCounter,
-    snapshot::parse::{fail, Cx, PResult, Source},
+    lib0::{reader::Fault, LenCounter},
+    snapshot::parse::{Cx, Source},
     snapshot::storage::{Borrowed, BorrowedSource, SharedSource, Storage},
     snapshot::Shared,
     Error, ErrorKind, Limits, U53,
@@ -140,6 +140,7 @@ pub enum Frame<S: Storage> {
 }
 
 /// Decode a frame under [`Limits::DEFAULT`], borrowing from `frame` (no allocation).
+#[inline]
 pub fn decode(frame: &[u8]) -> Result<Frame<Borrowed<'_>>, Error> {
     decode_with(frame, &Limits::DEFAULT)
 }
@@ -153,82 +154,94 @@ pub fn decode(frame: &[u8]) -> Result<Frame<Borrowed<'_>>, Error> {
 /// let err = teleportal::decode(b"YJS\x01\x01d\x00\x00\x02\x03\x00").unwrap_err();
 /// assert_eq!((err.kind(), err.offset()), (ErrorKind::InvalidValue, 9));
 /// ```
+#[inline]
 pub fn decode_with<'a>(frame: &'a [u8], limits: &Limits) -> Result<Frame<Borrowed<'a>>, Error> {
     parse_whole(&Cx::new(BorrowedSource, limits, false), frame)
 }
 
 /// Decode a frame under [`Limits::DEFAULT`] into `Bytes` slices of `frame` (no copy).
+#[inline]
 pub fn decode_shared(frame: &Bytes) -> Result<Frame<Shared>, Error> {
     decode_shared_with(frame, &Limits::DEFAULT)
 }
 
 /// Decode a frame under `limits` into `Bytes` slices of `frame` (no copy).
+#[inline]
 pub fn decode_shared_with(frame: &Bytes, limits: &Limits) -> Result<Frame<Shared>, Error> {
     parse_whole(&Cx::new(SharedSource(frame), limits, false), frame)
 }
 
+/// The whole frame: header, body by type, nothing left. Each step's fault becomes an error
+/// where it happens and each branch builds its frame straight into the result, so the frame
+/// is not moved from one result type to another.
+#[inline(always)]
 fn parse_whole<'i, X: Source<'i>>(cx: &Cx<X>, frame: &'i [u8]) -> Result<Frame<X::Storage>, Error> {
-    match parse_frame(cx, frame) {
-        Ok(([], frame_value)) => Ok(frame_value),
-        Ok((rest, _)) => Err(Error::new(
-            ErrorKind::TrailingBytes,
-            frame.len().saturating_sub(rest.len()),
-            "the frame",
-        )),
-        Err(err) => Err(err.into_error(frame)),
-    }
-}
-
-fn parse_frame<'i, X: Source<'i>>(cx: &Cx<X>, frame: &'i [u8]) -> PResult<'i, Frame<X::Storage>> {
-    let (rest, start) = header::parse_start(cx, frame)?;
+    let at = |fault: Fault<'i>| fault.into_error(frame);
+    let end = |rest: &'i [u8]| {
+        if rest.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::TrailingBytes,
+                frame.len().saturating_sub(rest.len()),
+                "the frame",
+            ))
+        }
+    };
+    let (rest, start) = header::parse_start(cx, frame).map_err(at)?;
     let (head, message_type, type_at, body) = match start {
-        Start::Ping => return Ok((rest, Frame::Ping)),
-        Start::Pong => return Ok((rest, Frame::Pong)),
+        Start::Ping => return end(rest).map(|()| Frame::Ping),
+        Start::Pong => return end(rest).map(|()| Frame::Pong),
         Start::Message(head, message_type, type_at, body) => (head, message_type, type_at, body),
     };
     match message_type {
         0 => {
-            let (rest, message) = DocMessage::parse(cx, body)?;
-            let frame = Frame::Doc {
+            let (rest, message) = DocMessage::parse(cx, body).map_err(at)?;
+            end(rest)?;
+            Ok(Frame::Doc {
                 document: head.document,
                 encrypted: head.encrypted,
                 message,
-            };
-            Ok((rest, frame))
+            })
         }
         1 => {
-            let (rest, message) = AwarenessMessage::parse(cx, body)?;
-            let frame = Frame::Awareness {
+            let (rest, message) = AwarenessMessage::parse(cx, body).map_err(at)?;
+            end(rest)?;
+            Ok(Frame::Awareness {
                 document: head.document,
                 encrypted: head.encrypted,
                 message,
-            };
-            Ok((rest, frame))
+            })
         }
         2 => {
-            ack::check_head(&head)?;
-            let (rest, ack) = Ack::parse(cx, body)?;
-            Ok((rest, Frame::Ack(ack)))
+            ack::check_head(&head).map_err(at)?;
+            let (rest, ack) = Ack::parse(cx, body).map_err(at)?;
+            end(rest)?;
+            Ok(Frame::Ack(ack))
         }
         3 => {
-            presence::check_head(&head)?;
-            let (rest, message) = PresenceMessage::parse(cx, body)?;
-            let frame = Frame::Presence {
+            presence::check_head(&head).map_err(at)?;
+            let (rest, message) = PresenceMessage::parse(cx, body).map_err(at)?;
+            end(rest)?;
+            Ok(Frame::Presence {
                 document: head.document,
                 message,
-            };
-            Ok((rest, frame))
+            })
         }
         4 => {
-            let (rest, message) = RpcMessage::parse(cx, body)?;
-            let frame = Frame::Rpc {
+            let (rest, message) = RpcMessage::parse(cx, body).map_err(at)?;
+            end(rest)?;
+            Ok(Frame::Rpc {
                 document: head.document,
                 encrypted: head.encrypted,
                 message,
-            };
-            Ok((rest, frame))
+            })
         }
-        _ => fail(ErrorKind::UnknownMessageType, type_at, header::TYPE),
+        _ => Err(at(Fault {
+            kind: ErrorKind::UnknownMessageType,
+            at: type_at,
+            element: header::TYPE,
+        })),
     }
 }
 

@@ -247,6 +247,7 @@ impl<S: Storage> PresenceMessage<S> {
         }
     }
 
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],

@@ -177,6 +177,7 @@ fn rebase<'i>(fault: Fault<'i>, inner: &'i [u8], outer: &'i [u8]) -> Fault<'i> {
 }
 
 impl<S: Storage> RpcMessage<S> {
+    #[inline]
     pub(crate) fn parse<'i, X: Source<'i, Storage = S>>(
         cx: &Cx<X>,
         input: &'i [u8],
