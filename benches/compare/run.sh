@@ -36,4 +36,4 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" 
 
 cat "$out/machine.txt"
 echo
-node benches/compare/table.mjs "$root/target/criterion" "$out/lib0-before.json" "$out/lib0-after.json" | tee "$out/table.md"
+node benches/compare/table.mjs "${CARGO_TARGET_DIR:-$root/target}/criterion" "$out/lib0-before.json" "$out/lib0-after.json" | tee "$out/table.md"

@@ -141,7 +141,7 @@ impl<S: Storage, T: Element<S> + Clone> List<S, T> {
         out.put_var_uint(u64::try_from(self.len()).unwrap_or(u64::MAX));
         match &self.repr {
             Repr::Wire { raw, .. } => out.put_slice(raw),
-            Repr::Items(items) => items.iter().for_each(|item| item.write(out)),
+            Repr::Items(items) => T::write_all(items, out),
         }
     }
 }

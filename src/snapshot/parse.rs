@@ -73,6 +73,13 @@ pub trait Element<S: Storage>: Sized {
     /// Write one entry.
     #[doc(hidden)]
     fn write<W: Sink>(&self, out: &mut W);
+    /// Write entries one after another (a list's body); implementations may share work
+    /// between entries (a scratch buffer), the bytes are those of [`write`](Element::write).
+    #[doc(hidden)]
+    #[inline]
+    fn write_all<W: Sink>(items: &[Self], out: &mut W) {
+        items.iter().for_each(|item| item.write(out));
+    }
 }
 
 /// Parse a varUint8Array of at most `max` bytes into the context's storage.

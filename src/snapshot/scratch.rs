@@ -30,6 +30,13 @@ impl Scratch {
         }
     }
 
+    /// Forget what was written (the bytes stay: each is overwritten before it is read).
+    #[inline(always)]
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.overflow = false;
+    }
+
     /// Append a varUint of at most 56 bits (every `U53`).
     #[inline(always)]
     pub fn var_uint(&mut self, value: u64) {
