@@ -42,42 +42,16 @@ fn shared_document() -> ByteString {
 /// createdAt of snapshot 1; each later snapshot is a minute later.
 const CREATED_AT_BASE: u64 = 1_762_000_000_000;
 
-/// xorshift64*: a fixed stream of pseudo-random numbers, the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn bytes(&mut self, len: usize) -> Bytes {
-        (0..len).map(|_| (self.next() >> 56) as u8).collect()
-    }
-
-    /// A lowercase version-4-looking UUID: 36 characters, 8-4-4-4-12.
-    fn uuid(&mut self) -> ByteString {
-        let (a, b) = (self.next(), self.next());
-        let hex = format!("{a:016x}{b:016x}");
-        ByteString::from(format!(
-            "{}-{}-4{}-a{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[13..16],
-            &hex[17..20],
-            &hex[20..32]
-        ))
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn meta(rng: &mut Rng, n: u64) -> SnapshotMeta<Shared> {
     SnapshotMeta::new(
         U53::try_from(n).expect("small id"),
         ByteString::from(format!("Version {n}")),
         U53::try_from(CREATED_AT_BASE + (n - 1) * 60_000).expect("a 2025 timestamp"),
-        rng.uuid(),
+        ByteString::from(rng.uuid()),
     )
 }
 
@@ -88,7 +62,11 @@ fn list_response(rng: &mut Rng, count: u64) -> Frame<Shared> {
 
 fn fetch_response(rng: &mut Rng, content_len: usize) -> Frame<Shared> {
     let snapshot = meta(rng, 12);
-    Frame::snapshot_fetch_response(&shared_document(), snapshot, rng.bytes(content_len))
+    Frame::snapshot_fetch_response(
+        &shared_document(),
+        snapshot,
+        Bytes::from(rng.bytes(content_len)),
+    )
 }
 
 /// The corpus, in the order of issue 4.
@@ -106,7 +84,11 @@ pub fn corpus() -> Vec<Item> {
         ),
         ("reverted-event", {
             let snapshot = meta(&mut rng, 12);
-            Frame::snapshot_reverted_event(&shared_document(), snapshot, rng.uuid())
+            Frame::snapshot_reverted_event(
+                &shared_document(),
+                snapshot,
+                ByteString::from(rng.uuid()),
+            )
         }),
         ("list-response-1", list_response(&mut rng, 1)),
         ("list-response-100", list_response(&mut rng, 100)),
@@ -117,11 +99,11 @@ pub fn corpus() -> Vec<Item> {
         ("fetch-response-1m", fetch_response(&mut rng, 1024 * 1024)),
         (
             "doc-update-100",
-            Frame::update(&shared_document(), rng.bytes(100)),
+            Frame::update(&shared_document(), Bytes::from(rng.bytes(100))),
         ),
         (
             "awareness-50",
-            Frame::awareness(&shared_document(), rng.bytes(50)),
+            Frame::awareness(&shared_document(), Bytes::from(rng.bytes(50))),
         ),
     ];
     frames

@@ -53,39 +53,13 @@ pub const DOCUMENT: &str = "workspace/3f2a9c/notes.md";
 /// createdAt of milestone 1 (ms since the epoch); each later one is a minute later.
 const CREATED_AT_BASE: u64 = 1_762_000_000_000;
 
-/// xorshift64*: a fixed stream of pseudo-random numbers, the same on every run.
-struct Rng(u64);
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn bytes(&mut self, len: usize) -> Vec<u8> {
-        (0..len).map(|_| (self.next() >> 56) as u8).collect()
-    }
-
-    /// A lowercase version-4-looking UUID: 36 characters, 8-4-4-4-12.
-    fn uuid(&mut self) -> String {
-        let (a, b) = (self.next(), self.next());
-        let hex = format!("{a:016x}{b:016x}");
-        format!(
-            "{}-{}-4{}-a{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[13..16],
-            &hex[17..20],
-            &hex[20..32]
-        )
-    }
-
-    /// A y-awareness client id: a random unsigned 32-bit integer.
-    fn awareness_id(&mut self) -> U53 {
-        U53::from((self.next() >> 32) as u32)
-    }
+/// A y-awareness client id: a random unsigned 32-bit integer.
+fn awareness_id(rng: &mut Rng) -> U53 {
+    U53::from((rng.next_u64() >> 32) as u32)
 }
 
 fn doc_frame(message: DocMessage<Shared>) -> Frame<Shared> {
@@ -155,7 +129,7 @@ fn heartbeat(rng: &mut Rng, clients: usize) -> Frame<Shared> {
             data.insert("color", AnyValue::from(COLORS[n % COLORS.len()]));
             data.insert("cursor", AnyValue::Object(cursor));
             PresenceClient {
-                awareness_id: rng.awareness_id(),
+                awareness_id: awareness_id(rng),
                 client_id: ByteString::from(rng.uuid()),
                 user_id: ByteString::from(format!("user-{}", rng.uuid())),
                 data: EncodedAny::from_value(&AnyValue::Object(data)),

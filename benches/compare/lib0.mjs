@@ -16,9 +16,9 @@
  *
  * lib0 comes from tests/js/node_modules (run `npm ci` in tests/js first).
  */
-import { readFileSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
+import { sameBytes, timeCorpus } from './harness.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const lib0 = join(here, '..', '..', 'tests', 'js', 'node_modules', 'lib0')
@@ -67,12 +67,6 @@ const readSnapshot = (dec) => {
     }
     default: throw new Error(`unknown snapshot kind ${type}`)
   }
-}
-
-const sameBytes = (a, b) => {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
 
 /** A frame as plain objects; byte arrays are views into `bytes` (lib0 does not copy them). */
@@ -191,47 +185,4 @@ export const encodeFrame = (f) => {
 
 // ------------------------------------------------------------------ timing
 
-let sink = 0
-
-/** Median ns per call of `fn` over samples of about `sampleMs`, after `warmupMs`. */
-const time = (fn, { warmupMs = 300, sampleMs = 10, samples = 40 } = {}) => {
-  const now = () => Number(process.hrtime.bigint())
-  let iters = 1
-  const warmEnd = now() + warmupMs * 1e6
-  while (now() < warmEnd) {
-    const t0 = now()
-    for (let i = 0; i < iters; i++) sink ^= fn()
-    const dt = now() - t0
-    if (dt < sampleMs * 1e6) iters = Math.max(1, Math.ceil(iters * Math.min(4, (sampleMs * 1e6) / Math.max(dt, 1))))
-  }
-  const perCall = []
-  for (let s = 0; s < samples; s++) {
-    const t0 = now()
-    for (let i = 0; i < iters; i++) sink ^= fn()
-    perCall.push((now() - t0) / iters)
-  }
-  perCall.sort((a, b) => a - b)
-  return perCall[perCall.length >> 1]
-}
-
-const hexToBytes = (hex) => Uint8Array.from(Buffer.from(hex, 'hex'))
-
-const main = () => {
-  const path = process.argv[2]
-  if (!path) throw new Error('usage: node lib0.mjs CORPUS.jsonl')
-  const items = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
-  const out = {}
-  for (const { name, hex } of items) {
-    const bytes = hexToBytes(hex)
-    const frame = decodeFrame(bytes)
-    if (!sameBytes(encodeFrame(frame), bytes)) throw new Error(`${name}: lib0 re-encode differs`)
-    const decode = time(() => touch(decodeFrame(bytes)))
-    const encode = time(() => encodeFrame(frame).length)
-    out[name] = { decode, encode, bytes: bytes.length }
-    process.stderr.write(`lib0 ${name}: decode ${decode.toFixed(1)} ns, encode ${encode.toFixed(1)} ns\n`)
-  }
-  process.stdout.write(JSON.stringify(out, null, 1) + '\n')
-  if (sink === 0.5) process.stderr.write('unreachable\n')
-}
-
-main()
+timeCorpus({ label: 'lib0', decode: decodeFrame, encode: encodeFrame, touch })

@@ -20,8 +20,8 @@
  * the same reads. Each is timed as lib0.mjs does: the median over samples of ~10 ms after a
  * warm-up, in ns per call. Prints {"<name>": {"decode": ns, "encode": ns, "bytes": n}, ...}.
  */
-import { readFileSync } from 'node:fs'
-import { decodeMessage, encodeMessage, hexToBytes } from '../../tests/js/teleportal/peer.mts'
+import { decodeMessage, encodeMessage } from '../../tests/js/teleportal/peer.mts'
+import { timeCorpus } from './harness.mjs'
 
 // ------------------------------------------------------------------ touch
 
@@ -81,47 +81,4 @@ const touch = (m: any): number => {
 
 // ------------------------------------------------------------------ timing (as lib0.mjs)
 
-let sink = 0
-
-/** Median ns per call of `fn` over samples of about `sampleMs`, after `warmupMs`. */
-const time = (fn: () => number, { warmupMs = 300, sampleMs = 10, samples = 40 } = {}): number => {
-  const now = () => Number(process.hrtime.bigint())
-  let iters = 1
-  const warmEnd = now() + warmupMs * 1e6
-  while (now() < warmEnd) {
-    const t0 = now()
-    for (let i = 0; i < iters; i++) sink ^= fn()
-    const dt = now() - t0
-    if (dt < sampleMs * 1e6) iters = Math.max(1, Math.ceil(iters * Math.min(4, (sampleMs * 1e6) / Math.max(dt, 1))))
-  }
-  const perCall: number[] = []
-  for (let s = 0; s < samples; s++) {
-    const t0 = now()
-    for (let i = 0; i < iters; i++) sink ^= fn()
-    perCall.push((now() - t0) / iters)
-  }
-  perCall.sort((a, b) => a - b)
-  return perCall[perCall.length >> 1]
-}
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
-}
-
-const path = process.argv[2]
-if (!path) throw new Error('usage: bun teleportal.mts CORPUS.jsonl')
-const items = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
-const out: Record<string, { decode: number, encode: number, bytes: number }> = {}
-for (const { name, hex } of items) {
-  const bytes = hexToBytes(hex)
-  const message = decodeMessage(bytes)
-  if (!sameBytes(encodeMessage(message), bytes)) throw new Error(`${name}: teleportal re-encode differs`)
-  const decode = time(() => touch(decodeMessage(bytes)))
-  const encode = time(() => encodeMessage(message).length)
-  out[name] = { decode, encode, bytes: bytes.length }
-  process.stderr.write(`teleportal ${name}: decode ${decode.toFixed(1)} ns, encode ${encode.toFixed(1)} ns\n`)
-}
-process.stdout.write(JSON.stringify(out, null, 1) + '\n')
-if (sink === 0.5) process.stderr.write('unreachable\n')
+timeCorpus({ label: 'teleportal', decode: decodeMessage, encode: encodeMessage, touch })

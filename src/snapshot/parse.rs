@@ -63,7 +63,10 @@ pub trait Element<S: Storage>: Sized {
     const MIN_WIRE_LEN: usize;
     /// What an entry is called in errors.
     const NAME: &'static str;
-    /// Parse one entry.
+    /// Parse one entry. A list calls it only to re-read entries [`check`](Element::check)
+    /// accepted; an element that is only ever a list entry may rely on that (its impl says
+    /// so: [`PresenceClient`](crate::teleportal::PresenceClient) does not validate its data
+    /// again).
     #[doc(hidden)]
     fn parse<'i, X: Source<'i, Storage = S>>(cx: &Cx<X>, input: &'i [u8]) -> PResult<'i, Self>;
     /// Check one entry without producing it (the validating pass of a list decode): the
